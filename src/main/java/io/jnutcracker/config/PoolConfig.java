@@ -1,0 +1,49 @@
+package io.jnutcracker.config;
+
+import io.jnutcracker.hash.Distribution;
+import io.jnutcracker.hash.HashFunction;
+import java.util.List;
+
+/**
+ * One validated pool with nutcracker 0.5.0's defaults applied ({@code conf_pool_init} and
+ * {@code conf_validate_pool}). Servers are in nutcracker's sorted order, so a server's list index is
+ * its pool index.
+ *
+ * @param timeoutMs request timeout in ms; &lt;= 0 means wait forever (nutcracker default -1)
+ * @param hashTag two bytes, or {@code null} when not set
+ * @param redisAuth password, or {@code null}
+ * @param serverRetryTimeoutMs ms before an ejected server is tried again (default 30000)
+ * @param clientConnections parsed limit, 0 = unlimited (nutcracker parses and then ignores it)
+ * @param line 1-based line of the pool's name in its file
+ */
+public record PoolConfig(
+        String name,
+        ListenConfig listen,
+        HashFunction hash,
+        byte[] hashTag,
+        Distribution distribution,
+        int timeoutMs,
+        int backlog,
+        boolean preconnect,
+        boolean redis,
+        String redisAuth,
+        int redisDb,
+        int serverConnections,
+        boolean autoEjectHosts,
+        int serverRetryTimeoutMs,
+        int serverFailureLimit,
+        int clientConnections,
+        boolean tcpKeepalive,
+        List<ServerConfig> servers,
+        int line) {
+
+    public PoolConfig {
+        servers = List.copyOf(servers);
+        hashTag = hashTag == null ? null : hashTag.clone();
+    }
+
+    @Override
+    public byte[] hashTag() {
+        return hashTag == null ? null : hashTag.clone();
+    }
+}

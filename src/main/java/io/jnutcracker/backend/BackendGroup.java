@@ -1,0 +1,129 @@
+package io.jnutcracker.backend;
+
+import io.jnutcracker.config.PoolConfig;
+import io.jnutcracker.config.ServerConfig;
+import io.jnutcracker.resp.ReplyDecoder;
+import io.jnutcracker.resp.Resp;
+import io.jnutcracker.route.Server;
+import io.jnutcracker.route.ServerPool;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.unix.DomainSocketAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The server connections of one pool on one event loop (nutcracker's per-server connection
+ * lists). Every client of the pool on this loop shares them, so a client's requests and the replies
+ * that complete them never cross threads.
+ *
+ * <p>{@code server_connections} is the pool-wide count nutcracker keeps per server; with several
+ * event loops each loop keeps its share, rounded up, at least one.
+ */
+public final class BackendGroup {
+    private final ServerPool pool;
+    private final EventLoop loop;
+    private final Transport transport;
+    private final FlushBatch flushBatch = new FlushBatch();
+    private final BackendConnection[][] connections;
+    private final int[] nextConnection;
+
+    public BackendGroup(ServerPool pool, EventLoop loop, Transport transport, int loops) {
+        this.pool = pool;
+        this.loop = loop;
+        this.transport = transport;
+        int perLoop = Math.max(1, (pool.config().serverConnections() + loops - 1) / loops);
+        this.connections = new BackendConnection[pool.servers().size()][perLoop];
+        this.nextConnection = new int[pool.servers().size()];
+    }
+
+    public ServerPool pool() {
+        return pool;
+    }
+
+    public FlushBatch flushBatch() {
+        return flushBatch;
+    }
+
+    /** A usable connection to server {@code index}, round-robin, (re)connecting as needed. */
+    public BackendConnection connection(int index) {
+        BackendConnection[] slots = connections[index];
+        int slot = nextConnection[index];
+        nextConnection[index] = slot + 1 == slots.length ? 0 : slot + 1;
+        BackendConnection c = slots[slot];
+        if (c == null || c.isClosed()) {
+            c = connect(pool.server(index));
+            slots[slot] = c;
+        }
+        return c;
+    }
+
+    /** Opens one connection to every server ({@code preconnect}); failures count as usual. */
+    public void preconnect() {
+        for (int i = 0; i < connections.length; i++) {
+            if (connections[i][0] == null) {
+                connections[i][0] = connect(pool.server(i));
+            }
+        }
+    }
+
+    public void closeAll() {
+        for (BackendConnection[] slots : connections) {
+            for (BackendConnection c : slots) {
+                if (c != null) {
+                    c.close(Errno.CLOSED, "proxy shutting down");
+                }
+            }
+        }
+    }
+
+    private BackendConnection connect(Server server) {
+        ServerConfig sc = server.config();
+        PoolConfig pc = pool.config();
+        BackendConnection connection = new BackendConnection(pool, server, loop, flushBatch);
+        Bootstrap bootstrap = new Bootstrap()
+                .group(loop)
+                .channel(transport.socketChannel(sc.isUnix()))
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new ReplyDecoder(), new BackendHandler(connection));
+                    }
+                });
+        if (!sc.isUnix()) {
+            bootstrap.option(ChannelOption.TCP_NODELAY, true);
+        }
+        if (pc.timeoutMs() > 0) {
+            bootstrap.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, pc.timeoutMs());
+        }
+        // AUTH before SELECT: nutcracker sends SELECT first, which fails with NOAUTH and leaves
+        // the data in db 0 (#491).
+        if (pc.redisAuth() != null) {
+            connection.handshake(commandFrame("AUTH", pc.redisAuth()), "AUTH");
+        }
+        if (pc.redisDb() > 0) {
+            connection.handshake(commandFrame("SELECT", Integer.toString(pc.redisDb())),
+                    "SELECT " + pc.redisDb());
+        }
+        // Resolved at each connect, as nutcracker does since 0.4.1, so DNS changes are followed.
+        SocketAddress address = sc.isUnix() ? new DomainSocketAddress(sc.unixPath())
+                : InetSocketAddress.createUnresolved(sc.host(), sc.port());
+        connection.attach(bootstrap.connect(address));
+        return connection;
+    }
+
+    private static ByteBuf commandFrame(String... args) {
+        ByteBuf frame = Unpooled.buffer();
+        Resp.writeArrayHeader(frame, args.length);
+        for (String arg : args) {
+            Resp.writeBulk(frame, arg.getBytes(StandardCharsets.UTF_8));
+        }
+        return frame;
+    }
+}

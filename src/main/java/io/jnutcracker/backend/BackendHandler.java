@@ -1,0 +1,34 @@
+package io.jnutcracker.backend;
+
+import io.jnutcracker.resp.Reply;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+
+/** Hands each decoded {@link Reply} and each connection event to its {@link BackendConnection}. */
+final class BackendHandler extends ChannelInboundHandlerAdapter {
+    private final BackendConnection connection;
+
+    BackendHandler(BackendConnection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        connection.onReply((Reply) msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        connection.onReadComplete();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        connection.onInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        connection.onException(cause);
+    }
+}

@@ -1,0 +1,48 @@
+package io.jnutcracker.client;
+
+import io.jnutcracker.resp.Request;
+import io.jnutcracker.resp.Resp;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * The client side of {@code redis_auth} (nutcracker {@code redis_handle_auth_req}): until a client
+ * sends the pool's password, every command but AUTH, PING and QUIT is answered
+ * {@code -NOAUTH Authentication required}. A wrong password unauthenticates, as in nutcracker. The
+ * comparison takes the same time whatever the guess. One per client connection.
+ */
+final class AuthGate {
+    private final byte[] password;
+    private boolean authenticated;
+
+    /** @param password the pool's {@code redis_auth}, or {@code null} for none */
+    AuthGate(String password) {
+        this.password = password == null ? null : password.getBytes(StandardCharsets.UTF_8);
+        this.authenticated = password == null;
+    }
+
+    boolean authenticated() {
+        return authenticated;
+    }
+
+    /** Answers {@code AUTH password} or {@code AUTH default password} (Redis 6 form). */
+    ByteBuf auth(Request request, ByteBufAllocator alloc) {
+        if (password == null) {
+            return Resp.error(alloc, "ERR Client sent AUTH, but no password is set");
+        }
+        if (request.argc() > 3) {
+            return Resp.error(alloc, "ERR syntax error");
+        }
+        boolean userOk = request.argc() == 2 || "default".equals(request.argString(1));
+        byte[] given = ByteBufUtil.getBytes(request.arg(request.argc() - 1));
+        authenticated = MessageDigest.isEqual(password, given) && userOk;
+        if (authenticated) {
+            return Resp.ok();
+        }
+        return request.argc() == 2 ? Resp.error(alloc, "ERR invalid password")
+                : Resp.error(alloc, "WRONGPASS invalid username-password pair or user is disabled.");
+    }
+}

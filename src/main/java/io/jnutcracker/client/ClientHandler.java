@@ -1,0 +1,196 @@
+package io.jnutcracker.client;
+
+import io.jnutcracker.backend.BackendConnection;
+import io.jnutcracker.backend.BackendGroup;
+import io.jnutcracker.backend.Errno;
+import io.jnutcracker.backend.ReplyHandler;
+import io.jnutcracker.command.Command;
+import io.jnutcracker.command.CommandTable;
+import io.jnutcracker.command.Routing;
+import io.jnutcracker.resp.Request;
+import io.jnutcracker.resp.RequestError;
+import io.jnutcracker.resp.Resp;
+import io.jnutcracker.route.ForwardedMsg;
+import io.jnutcracker.route.Fragmenter;
+import io.jnutcracker.route.ServerPool;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request side of one client connection (nutcracker {@code req_recv_done}, {@code req_filter},
+ * {@code req_forward}): checks each request against the command table and the auth gate, answers
+ * what the proxy answers itself, and forwards the rest, whole or split, to the servers that own the
+ * keys. Writes to servers are flushed once per read batch.
+ */
+final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragmenter.Forwarder {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientHandler.class);
+    /** nutcracker routes keyless COMMAND and LOLWUT by this literal key ({@code msg_set_placeholder_key}). */
+    private static final ByteBuf PLACEHOLDER = Unpooled.unreleasableBuffer(
+            Unpooled.wrappedBuffer("placeholder".getBytes(StandardCharsets.US_ASCII)).asReadOnly());
+
+    private final ProxyServer proxy;
+    private final ServerPool pool;
+    private final List<BackendConnection> touched = new ArrayList<>();
+    private AuthGate auth;
+    private BackendGroup group;
+    private ClientSession session;
+    private ByteBufAllocator alloc;
+
+    ClientHandler(ProxyServer proxy) {
+        this.proxy = proxy;
+        this.pool = proxy.pool();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        group = proxy.group(ctx.channel().eventLoop());
+        session = new ClientSession(ctx.channel(), group.flushBatch());
+        auth = new AuthGate(pool.config().redisAuth());
+        alloc = ctx.alloc();
+        LOG.debug("accepted client {} on pool '{}'", ctx.channel().remoteAddress(), pool.name());
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof RequestError error) {
+            if (!session.closing()) {
+                // Redis answers a protocol error and closes; earlier replies still go out first.
+                session.replyAndClose(Resp.error(alloc, "ERR " + error.message()));
+            }
+            return;
+        }
+        Request request = (Request) msg;
+        if (session.closing()) {
+            request.release(); // pipelined after QUIT or a protocol error: discarded, as Redis does
+            return;
+        }
+        dispatch(request);
+    }
+
+    private void dispatch(Request request) {
+        Command command = CommandTable.lookup(request.frame(), Fragmenter.frameIndex(request, 0),
+                request.argLength(0));
+        ByteBuf refusal = refusal(command, request);
+        if (refusal != null) {
+            request.release();
+            session.reply(refusal);
+            return;
+        }
+        switch (command.routing()) {
+            case LOCAL -> local(command, request);
+            case PLACEHOLDER -> forward(request, pool.serverFor(PLACEHOLDER, 0, PLACEHOLDER.readableBytes()));
+            case SPLIT_KEYS, SPLIT_PAIRS -> {
+                int step = command.routing() == Routing.SPLIT_PAIRS ? 2 : 1;
+                if (request.argc() - 1 > step) {
+                    session.enqueue(Fragmenter.split(request, command, pool, session, alloc, this));
+                } else {
+                    forwardByKey(request, 1);
+                }
+            }
+            default -> forwardByKey(request, command == Command.EVAL || command == Command.EVALSHA ? 3 : 1);
+        }
+    }
+
+    /** The error reply for a request the proxy will not serve, or {@code null} to go on. */
+    private ByteBuf refusal(Command command, Request request) {
+        if (command == null) {
+            return LocalReplies.unknown(request, alloc);
+        }
+        if (!auth.authenticated() && command != Command.AUTH && command != Command.PING && command != Command.QUIT) {
+            return LocalReplies.noAuth(alloc);
+        }
+        if (command.routing() == Routing.UNSUPPORTED) {
+            return LocalReplies.unsupported(command, alloc);
+        }
+        if (!command.arity().accepts(request.argc())) {
+            return LocalReplies.wrongArity(request, alloc);
+        }
+        if ((command == Command.EVAL || command == Command.EVALSHA) && !hasKeys(request)) {
+            return Resp.error(alloc, "ERR " + command.name()
+                    + " through the proxy needs numkeys >= 1, no more than the arguments given: the first key picks the server");
+        }
+        return null;
+    }
+
+    /** EVAL script numkeys key...: numkeys all digits, at least 1, within the arguments. */
+    private static boolean hasKeys(Request request) {
+        String numkeys = request.argString(2);
+        if (numkeys.isEmpty() || numkeys.length() > 9 || !numkeys.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        int n = Integer.parseInt(numkeys);
+        return n >= 1 && n <= request.argc() - 3;
+    }
+
+    private void local(Command command, Request request) {
+        try {
+            switch (command) {
+                case PING -> session.reply(LocalReplies.ping(request, alloc));
+                case ECHO -> session.reply(LocalReplies.echo(request, alloc));
+                case AUTH -> session.reply(auth.auth(request, alloc));
+                case SELECT -> session.reply(LocalReplies.select(request, pool.config().redisDb(), alloc));
+                case QUIT -> session.replyAndClose(Resp.ok());
+                default -> throw new IllegalStateException("no local reply for " + command);
+            }
+        } finally {
+            request.release();
+        }
+    }
+
+    private void forwardByKey(Request request, int keyArg) {
+        forward(request, pool.serverFor(request.frame(), Fragmenter.frameIndex(request, keyArg),
+                request.argLength(keyArg)));
+    }
+
+    private void forward(Request request, int serverIndex) {
+        ForwardedMsg msg = new ForwardedMsg(session, alloc);
+        session.enqueue(msg);
+        if (serverIndex == ServerPool.NO_SERVER) {
+            request.release();
+            msg.onFailure(Errno.CONNECTION_REFUSED); // every server ejected (nutcracker: ECONNREFUSED)
+            return;
+        }
+        forward(serverIndex, request.frame(), msg);
+    }
+
+    @Override
+    public void forward(int serverIndex, ByteBuf frame, ReplyHandler handler) {
+        BackendConnection connection = group.connection(serverIndex);
+        connection.forward(frame, handler);
+        if (!touched.contains(connection)) {
+            touched.add(connection);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        for (int i = 0; i < touched.size(); i++) {
+            touched.get(i).flush();
+        }
+        touched.clear();
+        group.flushBatch().flushAll();
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        session.releaseAll();
+        LOG.debug("closed client {} on pool '{}'", ctx.channel().remoteAddress(), pool.name());
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("client {} on pool '{}' failed: {}", ctx.channel().remoteAddress(), pool.name(), cause.toString());
+        ctx.close();
+    }
+}

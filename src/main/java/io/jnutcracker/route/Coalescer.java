@@ -1,0 +1,87 @@
+package io.jnutcracker.route;
+
+import io.jnutcracker.command.Command;
+import io.jnutcracker.resp.Reply;
+import io.jnutcracker.resp.Resp;
+import io.jnutcracker.resp.RespType;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.CompositeByteBuf;
+
+/**
+ * Merges the fragment replies of a split request (nutcracker {@code redis_pre/post_coalesce}): MGET
+ * becomes one array in the client's key order, DEL/UNLINK/TOUCH/EXISTS the sum of the counts, MSET
+ * {@code +OK}. The MGET array is built from slices of the fragment replies, not copies.
+ *
+ * <p>Errors: nutcracker answers {@code -ERR Invalid argument} whatever went wrong, and closes the
+ * client after a failed MGET. Here the first failure wins and is named: a server's own error reply is
+ * passed on verbatim, a transport failure becomes {@code -ERR <reason>}; the connection stays open.
+ */
+final class Coalescer {
+    private Coalescer() {
+    }
+
+    /** The merged reply; does not release {@code replies}. */
+    static ByteBuf merge(Command command, Reply[] replies, String failure, int[] keyFragment, int[] keyPosition,
+                         ByteBufAllocator alloc) {
+        if (failure != null) {
+            return Resp.error(alloc, "ERR " + failure);
+        }
+        for (Reply r : replies) {
+            if (r.isError()) {
+                return r.frame().retainedDuplicate();
+            }
+        }
+        return switch (command) {
+            case MGET -> mget(replies, keyFragment, keyPosition, alloc);
+            case MSET -> allOk(replies, alloc);
+            default -> sum(replies, alloc);
+        };
+    }
+
+    private static ByteBuf mget(Reply[] replies, int[] keyFragment, int[] keyPosition, ByteBufAllocator alloc) {
+        int[] expected = new int[replies.length];
+        for (int f : keyFragment) {
+            expected[f]++;
+        }
+        for (int f = 0; f < replies.length; f++) {
+            if (replies[f].type() != RespType.ARRAY || replies[f].elementCount() != expected[f]) {
+                return unexpected(alloc);
+            }
+        }
+        CompositeByteBuf merged = alloc.compositeBuffer(1 + keyFragment.length);
+        ByteBuf header = alloc.buffer(16);
+        Resp.writeArrayHeader(header, keyFragment.length);
+        merged.addComponent(true, header);
+        for (int k = 0; k < keyFragment.length; k++) {
+            merged.addComponent(true, replies[keyFragment[k]].element(keyPosition[k]).retainedSlice());
+        }
+        return merged;
+    }
+
+    private static ByteBuf sum(Reply[] replies, ByteBufAllocator alloc) {
+        long total = 0;
+        for (Reply r : replies) {
+            if (r.type() != RespType.INTEGER) {
+                return unexpected(alloc);
+            }
+            total += r.integer();
+        }
+        ByteBuf out = alloc.buffer(24);
+        Resp.writeInteger(out, total);
+        return out;
+    }
+
+    private static ByteBuf allOk(Reply[] replies, ByteBufAllocator alloc) {
+        for (Reply r : replies) {
+            if (r.type() != RespType.SIMPLE_STRING) {
+                return unexpected(alloc);
+            }
+        }
+        return Resp.ok();
+    }
+
+    private static ByteBuf unexpected(ByteBufAllocator alloc) {
+        return Resp.error(alloc, "ERR unexpected reply from a server to a split request");
+    }
+}

@@ -1,0 +1,59 @@
+package io.jnutcracker.route;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * One client request awaiting its reply (nutcracker's request {@code struct msg} with its paired
+ * response). A client keeps its msgs in arrival order and writes a reply only when every earlier
+ * one has been written: the {@code req_done} rule that keeps replies in request order whichever
+ * server answers first.
+ */
+public abstract class Msg {
+    /** Told when a msg gets its reply; loop-confined like the msg. */
+    public interface Owner {
+        void msgDone(Msg msg);
+    }
+
+    private final Owner owner;
+    private ByteBuf reply;
+    private boolean closeAfter;
+
+    protected Msg(Owner owner) {
+        this.owner = owner;
+    }
+
+    /** A msg answered by the proxy itself, already done. */
+    public static Msg local(Owner owner, ByteBuf reply) {
+        Msg msg = new Msg(owner) {
+        };
+        msg.done(reply);
+        return msg;
+    }
+
+    public final boolean isDone() {
+        return reply != null;
+    }
+
+    /** Hands over the reply (the caller now owns it); only once, only when done. */
+    public final ByteBuf takeReply() {
+        ByteBuf r = reply;
+        reply = null;
+        return r;
+    }
+
+    /** Whether the client connection closes once this reply is written (QUIT, protocol error). */
+    public final boolean closeAfter() {
+        return closeAfter;
+    }
+
+    public final Msg closingConnection() {
+        closeAfter = true;
+        return this;
+    }
+
+    /** Sets the reply (ownership passes here) and tells the owner. */
+    protected final void done(ByteBuf reply) {
+        this.reply = reply;
+        owner.msgDone(this);
+    }
+}

@@ -9,9 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new ProxyCommand())
-                .setExitCodeOnInvalidInput(1) // nutcracker exits 1 on a bad option
-                .setExitCodeOnExecutionException(1);
+        CommandLine cli = new CommandLine(new ProxyCommand());
         cli.getCommandSpec().version(ProxyCommand.versionLine());
         System.exit(cli.execute(args));
     }

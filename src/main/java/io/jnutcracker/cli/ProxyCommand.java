@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
  * swaps the binary and nothing else. Defaults are nutcracker's.
  */
 @Command(name = "jnutcracker", sortOptions = false,
+        exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 1, // nutcracker exits 1 on a bad option
+       
         subcommands = {RouteCommand.class},
         description = "A drop-in replacement for twemproxy (nutcracker " + Version.NUTCRACKER + "), the Redis sharding proxy.")
 public final class ProxyCommand implements Callable<Integer> {

@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
  * {@code route -c FILE [--pool NAME] KEY...}: where each key lives, per pool, computed by the same
  * {@link ServerPool} the data path uses (all servers live). Operators use it to debug a miss.
  */
-@Command(name = "route", description = "print the server that holds each key, for each pool")
+@Command(name = "route",
+        exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 1, // nutcracker exits 1 on a bad option
+        description = "print the server that holds each key, for each pool")
 final class RouteCommand implements Callable<Integer> {
     @Option(names = {"-c", "--conf-file"}, paramLabel = "FILE", required = true, description = "nutcracker.yml")
     Path confFile;

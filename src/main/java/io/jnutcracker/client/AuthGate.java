@@ -1,6 +1,7 @@
 package io.jnutcracker.client;
 
 import io.jnutcracker.resp.Request;
+import io.jnutcracker.resp.CannedReply;
 import io.jnutcracker.resp.Resp;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -31,7 +32,7 @@ final class AuthGate {
     /** Answers {@code AUTH password} or {@code AUTH default password} (Redis 6 form). */
     ByteBuf auth(Request request, ByteBufAllocator alloc) {
         if (password == null) {
-            return Resp.error(alloc, "ERR Client sent AUTH, but no password is set");
+            return CannedReply.NO_PASSWORD.buffer();
         }
         if (request.argc() > 3) {
             return Resp.error(alloc, "ERR syntax error");
@@ -40,9 +41,9 @@ final class AuthGate {
         byte[] given = ByteBufUtil.getBytes(request.arg(request.argc() - 1));
         authenticated = MessageDigest.isEqual(password, given) && userOk;
         if (authenticated) {
-            return Resp.ok();
+            return CannedReply.OK.buffer();
         }
-        return request.argc() == 2 ? Resp.error(alloc, "ERR invalid password")
+        return request.argc() == 2 ? CannedReply.INVALID_PASSWORD.buffer()
                 : Resp.error(alloc, "WRONGPASS invalid username-password pair or user is disabled.");
     }
 }

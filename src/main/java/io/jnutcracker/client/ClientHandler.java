@@ -9,6 +9,7 @@ import io.jnutcracker.command.CommandTable;
 import io.jnutcracker.command.Routing;
 import io.jnutcracker.resp.Request;
 import io.jnutcracker.resp.RequestError;
+import io.jnutcracker.resp.CannedReply;
 import io.jnutcracker.resp.Resp;
 import io.jnutcracker.route.ForwardedMsg;
 import io.jnutcracker.route.Fragmenter;
@@ -64,7 +65,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
         if (msg instanceof RequestError error) {
             if (!session.closing()) {
                 // Redis answers a protocol error and closes; earlier replies still go out first.
-                session.replyAndClose(Resp.error(alloc, "ERR " + error.message()));
+                session.replyAndClose(error.reply(alloc));
             }
             return;
         }
@@ -138,7 +139,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
                 case ECHO -> session.reply(LocalReplies.echo(request, alloc));
                 case AUTH -> session.reply(auth.auth(request, alloc));
                 case SELECT -> session.reply(LocalReplies.select(request, pool.config().redisDb(), alloc));
-                case QUIT -> session.replyAndClose(Resp.ok());
+                case QUIT -> session.replyAndClose(CannedReply.OK.buffer());
                 default -> throw new IllegalStateException("no local reply for " + command);
             }
         } finally {

@@ -2,6 +2,7 @@ package io.jnutcracker.client;
 
 import io.jnutcracker.command.Command;
 import io.jnutcracker.resp.Request;
+import io.jnutcracker.resp.CannedReply;
 import io.jnutcracker.resp.Resp;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -21,7 +22,7 @@ final class LocalReplies {
     /** PING [message]: {@code +PONG} or the message as a bulk, as Redis answers. */
     static ByteBuf ping(Request request, ByteBufAllocator alloc) {
         if (request.argc() == 1) {
-            return Resp.pong();
+            return CannedReply.PONG.buffer();
         }
         if (request.argc() == 2) {
             return bulk(request, 1, alloc);
@@ -39,7 +40,7 @@ final class LocalReplies {
             return wrongArity(request, alloc);
         }
         if (request.argString(1).equals(Integer.toString(redisDb))) {
-            return Resp.ok();
+            return CannedReply.OK.buffer();
         }
         return Resp.error(alloc, "ERR SELECT is not allowed through the proxy: this pool serves db " + redisDb
                 + " (redis_db)");
@@ -64,7 +65,7 @@ final class LocalReplies {
     }
 
     static ByteBuf noAuth(ByteBufAllocator alloc) {
-        return Resp.error(alloc, "NOAUTH Authentication required");
+        return CannedReply.AUTH_REQUIRED.buffer();
     }
 
     private static ByteBuf bulk(Request request, int arg, ByteBufAllocator alloc) {

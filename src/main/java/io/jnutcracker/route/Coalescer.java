@@ -2,6 +2,7 @@ package io.jnutcracker.route;
 
 import io.jnutcracker.command.Command;
 import io.jnutcracker.resp.Reply;
+import io.jnutcracker.resp.CannedReply;
 import io.jnutcracker.resp.Resp;
 import io.jnutcracker.resp.RespType;
 import io.netty.buffer.ByteBuf;
@@ -78,7 +79,7 @@ final class Coalescer {
                 return unexpected(alloc);
             }
         }
-        return Resp.ok();
+        return CannedReply.OK.buffer();
     }
 
     private static ByteBuf unexpected(ByteBufAllocator alloc) {

@@ -100,21 +100,19 @@ public final class Fragmenter {
         int length = request.argLength(arg);
         int headerLength = 3 + digits(length);
         int bulkStart = start - headerLength;
-        if (bulkStart >= src.readerIndex() && src.getByte(bulkStart) == '$') {
+        if (bulkStart >= 0 && src.getByte(bulkStart) == '$') {
             frame.addComponent(true, src.retainedSlice(bulkStart, headerLength + length + 2));
         } else {
             ByteBuf header = alloc.buffer(headerLength);
-            header.writeByte('$');
-            Resp.writeDecimal(header, length);
-            header.writeShort(Resp.CRLF_SHORT);
+            Resp.writeBulkHeader(header, length);
             frame.addComponent(true, header);
             frame.addComponent(true, src.retainedSlice(start, length + 2));
         }
     }
 
     /** Absolute index of argument {@code arg}'s first byte in the request frame. */
-    static int frameIndex(Request request, int arg) {
-        return request.frame().readerIndex() + request.argOffset(arg);
+    public static int frameIndex(Request request, int arg) {
+        return request.argOffset(arg);
     }
 
     private static int digits(int n) {

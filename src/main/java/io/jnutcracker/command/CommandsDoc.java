@@ -1,0 +1,67 @@
+package io.jnutcracker.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Renders {@code docs/commands.md} from {@link Command}, so the documented command list is the table
+ * the proxy runs (a test fails when the file and the table disagree).
+ */
+public final class CommandsDoc {
+    private CommandsDoc() {
+    }
+
+    public static String render() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Commands\n\n")
+                .append("Generated from `io.jnutcracker.command.Command` by `CommandsDoc`; do not edit by hand\n")
+                .append("(`mvn test -Dtest=CommandsDocTest -Djn.regenerate=true` rewrites it).\n\n")
+                .append("\"nutcracker\" says whether nutcracker 0.5.0 serves the command; where it does not, it closes\n")
+                .append("the client connection instead of replying.\n\n");
+        Map<String, List<Command>> byRouting = new TreeMap<>();
+        for (Command c : Command.values()) {
+            byRouting.computeIfAbsent(section(c), k -> new ArrayList<>()).add(c);
+        }
+        byRouting.forEach((section, commands) -> {
+            md.append("## ").append(section).append("\n\n");
+            md.append("| command | arguments | nutcracker |\n|---|---|---|\n");
+            for (Command c : commands) {
+                md.append("| ").append(c.name()).append(" | ").append(arity(c)).append(" | ")
+                        .append(c.inNutcracker() ? (c == Command.MOVE ? "closes" : "yes") : "closes").append(" |\n");
+            }
+            md.append('\n');
+        });
+        return md.toString();
+    }
+
+    private static String section(Command c) {
+        return switch (c.routing()) {
+            case FIRST_KEY -> "1. Forwarded to the server owning the first key";
+            case SPLIT_KEYS, SPLIT_PAIRS -> "2. Split by server and merged";
+            case PLACEHOLDER -> "3. Keyless, forwarded to the server owning \"placeholder\"";
+            case LOCAL -> "4. Answered by the proxy";
+            case UNSUPPORTED -> "5. Refused with -ERR: " + c.unsupported().reason();
+        };
+    }
+
+    private static String arity(Command c) {
+        if (c.routing() == Routing.UNSUPPORTED) {
+            return "-";
+        }
+        return switch (c.arity()) {
+            case NONE -> "none";
+            case KEY -> "key";
+            case KEY_1 -> "key arg";
+            case KEY_2 -> "key arg arg";
+            case KEY_3 -> "key arg arg arg";
+            case KEY_N -> "key [arg ...]";
+            case MULTI_KEY -> "key [key ...]";
+            case KEY_VALUES -> "key value [key value ...]";
+            case EVAL_KEYS -> "script numkeys(>=1) key [key ...] [arg ...]";
+            case ANY -> "[arg ...]";
+            case ONE_OR_MORE -> "arg [arg ...]";
+        };
+    }
+}

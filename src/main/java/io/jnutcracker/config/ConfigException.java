@@ -35,7 +35,7 @@ public final class ConfigException extends Exception {
         return key;
     }
 
-    /** e.g. {@code conf/x.yml:7: directive "hash" is not a valid hash (key "hash")}. */
+    /** {@code file:line: message}, e.g. {@code conf/x.yml:7: directive "hash" is not a valid hash}. */
     public String describe() {
         StringBuilder sb = new StringBuilder().append(file);
         if (line > 0) {

@@ -1,0 +1,110 @@
+package io.jnutcracker.config;
+
+import io.jnutcracker.hash.Distribution;
+import io.jnutcracker.hash.HashFunction;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * nutcracker's {@code conf_validate_pool} and {@code conf_post_validate}, in their order: each pool in
+ * file order (listen present, server_connections not 0, redis_auth only with redis, servers sorted
+ * and unique by name), then duplicate listen texts, then duplicate pool names. The result is sorted
+ * by name, as nutcracker leaves its pool array.
+ */
+final class PoolValidator {
+    /** A validated pool and the draft it came from, which knows the lines of its keys. */
+    private record Checked(PoolDraft draft, PoolConfig config) {
+    }
+
+    private PoolValidator() {
+    }
+
+    static ProxyConfig validate(Path file, List<PoolDraft> drafts) throws ConfigException {
+        if (drafts.isEmpty()) {
+            throw new ConfigException(file, 0, null, "'" + file + "' has no pools");
+        }
+        List<Checked> pools = new ArrayList<>();
+        for (PoolDraft d : drafts) {
+            pools.add(new Checked(d, validatePool(file, d)));
+        }
+        // List.sort is stable, like the glibc merge sort nutcracker's array_sort (qsort) ends up in, so
+        // the pair named is the first two pools in file order sharing a listen ([run]: 'c' and 'b').
+        int i = sortAndFindEqualNeighbours(pools, p -> p.config().listen().raw());
+        if (i >= 0) {
+            PoolConfig a = pools.get(i).config();
+            PoolConfig b = pools.get(i + 1).config();
+            throw new ConfigException(file, pools.get(i + 1).draft().lineOf(Directive.LISTEN),
+                    Directive.LISTEN.key(), "pools '" + a.name() + "' and '" + b.name()
+                            + "' have the same listen address '" + a.listen().raw() + "'");
+        }
+        i = sortAndFindEqualNeighbours(pools, p -> p.config().name());
+        if (i >= 0) {
+            // sic: nutcracker's format string has no opening quote before the name
+            throw new ConfigException(file, pools.get(i + 1).draft().line(), null,
+                    "'" + file + "' has pools with same name " + pools.get(i).config().name() + "'");
+        }
+        return new ProxyConfig(file, pools.stream().map(Checked::config).toList());
+    }
+
+    private static PoolConfig validatePool(Path file, PoolDraft d) throws ConfigException {
+        ListenConfig listen = d.get(Directive.LISTEN);
+        if (listen == null) {
+            throw new ConfigException(file, d.line(), Directive.LISTEN.key(),
+                    "directive \"listen:\" is missing");
+        }
+        int serverConnections = d.get(Directive.SERVER_CONNECTIONS);
+        if (serverConnections == 0) {
+            throw new ConfigException(file, d.lineOf(Directive.SERVER_CONNECTIONS),
+                    Directive.SERVER_CONNECTIONS.key(), "directive \"server_connections:\" cannot be 0");
+        }
+        boolean redis = d.get(Directive.REDIS);
+        String redisAuth = d.get(Directive.REDIS_AUTH);
+        if (!redis && redisAuth != null) {
+            throw new ConfigException(file, d.lineOf(Directive.REDIS_AUTH), Directive.REDIS_AUTH.key(),
+                    "directive \"redis_auth:\" is only valid for a redis pool");
+        }
+        List<ServerConfig> servers = sortedServers(file, d);
+        return new PoolConfig(d.name(), listen, d.<HashFunction>get(Directive.HASH), d.get(Directive.HASH_TAG),
+                d.<Distribution>get(Directive.DISTRIBUTION), d.<Integer>get(Directive.TIMEOUT),
+                d.<Integer>get(Directive.BACKLOG), d.<Boolean>get(Directive.PRECONNECT), redis, redisAuth,
+                d.<Integer>get(Directive.REDIS_DB), serverConnections, d.<Boolean>get(Directive.AUTO_EJECT_HOSTS),
+                d.<Integer>get(Directive.SERVER_RETRY_TIMEOUT), d.<Integer>get(Directive.SERVER_FAILURE_LIMIT),
+                d.<Integer>get(Directive.CLIENT_CONNECTIONS), d.<Boolean>get(Directive.TCPKEEPALIVE),
+                servers, d.line());
+    }
+
+    /** {@code conf_validate_server}: sorted by name (the rank is the server's index), names unique. */
+    private static List<ServerConfig> sortedServers(Path file, PoolDraft d) throws ConfigException {
+        List<ServerConfig> servers = new ArrayList<>(d.servers());
+        if (servers.isEmpty()) {
+            // reachable when the pool's one sequence is under another key, e.g. "listen:\n - h:1"
+            throw new ConfigException(file, d.line(), Directive.SERVERS.key(),
+                    "pool '" + d.name() + "' has no servers");
+        }
+        int i = sortAndFindEqualNeighbours(servers, ServerConfig::name);
+        if (i >= 0) {
+            ServerConfig a = servers.get(i);
+            ServerConfig b = servers.get(i + 1);
+            throw new ConfigException(file, Math.max(a.line(), b.line()), Directive.SERVERS.key(),
+                    "pool '" + d.name() + "' has servers with same name '" + a.name() + "'");
+        }
+        return servers;
+    }
+
+    /**
+     * Sorts {@code items} in place (stably) by {@code string_compare} on {@code key}; returns the index
+     * of the first of two neighbours with equal keys, or -1.
+     */
+    private static <T> int sortAndFindEqualNeighbours(List<T> items, Function<T, String> key) {
+        items.sort(Comparator.comparing(key, NcStrings.COMPARE));
+        for (int i = 0; i + 1 < items.size(); i++) {
+            if (NcStrings.compare(key.apply(items.get(i)), key.apply(items.get(i + 1))) == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

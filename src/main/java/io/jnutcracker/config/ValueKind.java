@@ -1,0 +1,97 @@
+package io.jnutcracker.config;
+
+import io.jnutcracker.hash.Distribution;
+import io.jnutcracker.hash.HashFunction;
+
+/**
+ * The value parsers behind {@link Directive}, one per nutcracker {@code conf_set_*} function. Each
+ * returns the parsed value or throws {@link InvalidValue} with nutcracker's reason text.
+ */
+enum ValueKind {
+    /** {@code conf_set_num}: {@link NcNumbers#atoi}, negative means "not a number". */
+    NUMBER("number") {
+        @Override
+        Object parse(String value, int line) throws InvalidValue {
+            int n = NcNumbers.atoi(value);
+            if (n < 0) {
+                throw new InvalidValue("is not a number");
+            }
+            return n;
+        }
+    },
+    /** {@code conf_set_bool}: exactly {@code true} or {@code false}; {@code True}/{@code yes} fail. */
+    BOOLEAN("true|false") {
+        @Override
+        Object parse(String value, int line) throws InvalidValue {
+            return switch (value) {
+                case "true" -> Boolean.TRUE;
+                case "false" -> Boolean.FALSE;
+                default -> throw new InvalidValue("is not \"true\" or \"false\"");
+            };
+        }
+    },
+    /** {@code conf_set_string}: taken as is. */
+    STRING("string") {
+        @Override
+        Object parse(String value, int line) {
+            return value;
+        }
+    },
+    /** {@code conf_set_hash}: one of the twelve names, case-sensitive. */
+    HASH("hash name") {
+        @Override
+        Object parse(String value, int line) throws InvalidValue {
+            return HashFunction.byName(value).orElseThrow(() -> new InvalidValue("is not a valid hash"));
+        }
+    },
+    /** {@code conf_set_hashtag}: exactly two bytes (so a single two-byte UTF-8 character passes). */
+    HASH_TAG("two characters") {
+        @Override
+        Object parse(String value, int line) throws InvalidValue {
+            byte[] bytes = NcStrings.utf8(value);
+            if (bytes.length != 2) {
+                throw new InvalidValue("is not a valid hash tag string with two characters");
+            }
+            return bytes;
+        }
+    },
+    /** {@code conf_set_distribution}: ketama, modula or random. */
+    DISTRIBUTION("distribution name") {
+        @Override
+        Object parse(String value, int line) throws InvalidValue {
+            return Distribution.byName(value)
+                    .orElseThrow(() -> new InvalidValue("is not a valid distribution"));
+        }
+    },
+    /** {@code conf_set_listen}. */
+    LISTEN("host:port | /path [perm]") {
+        @Override
+        Object parse(String value, int line) throws InvalidValue {
+            return ListenParser.parse(value);
+        }
+    },
+    /** {@code conf_add_server}: one sequence entry. */
+    SERVER("host:port:weight [name] | /path:weight [name]") {
+        @Override
+        Object parse(String value, int line) throws InvalidValue {
+            return ServerParser.parse(value, line);
+        }
+    };
+
+    private final String syntax;
+
+    ValueKind(String syntax) {
+        this.syntax = syntax;
+    }
+
+    /** Human-readable value syntax, for docs and {@code -D}-style listings. */
+    String syntax() {
+        return syntax;
+    }
+
+    /**
+     * @param value a non-empty scalar (empty ones never get here; see {@link ConfParser})
+     * @param line 1-based line of the value, kept by parsers whose result records it
+     */
+    abstract Object parse(String value, int line) throws InvalidValue;
+}

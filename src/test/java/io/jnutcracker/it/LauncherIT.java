@@ -1,0 +1,90 @@
+package io.jnutcracker.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/jnutcracker} as an operator runs it: {@code -t} on the seed files and on a broken copy,
+ * a foreground run driven by {@code redis-cli} and stopped by SIGTERM (exit 0, pid file removed).
+ */
+class LauncherIT {
+    private static final Path SEED = Path.of("docs/seed/detail01.nutcracker.yml");
+
+    @Test
+    void testConfAcceptsTheSeedFiles() throws Exception {
+        for (String f : List.of("detail01", "detail02")) {
+            Result r = run("bin/jnutcracker", "-t", "-c", "docs/seed/" + f + ".nutcracker.yml");
+            assertThat(r.exit).isZero();
+            assertThat(r.output).contains("syntax is ok");
+        }
+    }
+
+    @Test
+    void testConfNamesTheLineOfABrokenCopy(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("broken.yml");
+        Files.writeString(broken, Files.readString(SEED).replace("distribution: ketama", "distribution: rendezvous"));
+        Result r = run("bin/jnutcracker", "-t", "-c", broken.toString());
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.output).contains("syntax is invalid")
+                .contains(broken + ":5: directive \"distribution\" is not a valid distribution");
+    }
+
+    @Test
+    void runsInTheForegroundServesRedisCliAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
+        try (RedisServerProcess redis = RedisServerProcess.start("127.0.0.1")) {
+            int port = RedisServerProcess.freePort("127.0.0.1");
+            Path conf = dir.resolve("nutcracker.yml");
+            Path pid = dir.resolve("jn.pid");
+            Files.writeString(conf, """
+                    alpha:
+                      listen: 127.0.0.1:%d
+                      redis: true
+                      servers:
+                       - %s:1 redis01
+                    """.formatted(port, redis.address()));
+            Process proxy = new ProcessBuilder("bin/jnutcracker", "-c", conf.toString(), "-p", pid.toString(),
+                    "-o", dir.resolve("jn.log").toString(), "-s", "" + RedisServerProcess.freePort("127.0.0.1"))
+                    .redirectErrorStream(true).start();
+            awaitPort(port);
+            assertThat(run("redis-cli", "-p", "" + port, "set", "k1", "v1").output.trim()).isEqualTo("OK");
+            assertThat(run("redis-cli", "-p", "" + port, "get", "k1").output.trim()).isEqualTo("v1");
+            assertThat(run("redis-cli", "-p", "" + port, "flushall").output.trim())
+                    .startsWith("ERR command 'FLUSHALL' is not supported");
+            assertThat(Files.readString(pid).trim()).isEqualTo(Long.toString(proxy.pid())); // exec'd: same pid
+            Runtime.getRuntime().exec(new String[] {"kill", "-TERM", Long.toString(proxy.pid())}).waitFor();
+            assertThat(proxy.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(proxy.exitValue()).isZero();
+            assertThat(pid).doesNotExist();
+        }
+    }
+
+    private static void awaitPort(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("proxy did not listen on " + port);
+    }
+
+    record Result(int exit, String output) {
+    }
+
+    static Result run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(p.exitValue(), out);
+    }
+}

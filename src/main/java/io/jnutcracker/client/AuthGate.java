@@ -31,19 +31,27 @@ final class AuthGate {
 
     /** Answers {@code AUTH password} or {@code AUTH default password} (Redis 6 form). */
     ByteBuf auth(Request request, ByteBufAllocator alloc) {
-        if (password == null) {
-            return CannedReply.NO_PASSWORD.buffer();
-        }
         if (request.argc() > 3) {
             return Resp.error(alloc, "ERR syntax error");
         }
-        boolean userOk = request.argc() == 2 || "default".equals(request.argString(1));
-        byte[] given = ByteBufUtil.getBytes(request.arg(request.argc() - 1));
+        return auth(request, request.argc() == 3 ? 1 : -1, request.argc() - 1, alloc);
+    }
+
+    /**
+     * Checks the password at argument {@code passwordArg}; {@code userArg} (or -1 for none) must
+     * name the {@code default} user, the only one a proxy password stands for.
+     */
+    ByteBuf auth(Request request, int userArg, int passwordArg, ByteBufAllocator alloc) {
+        if (password == null) {
+            return CannedReply.NO_PASSWORD.buffer();
+        }
+        boolean userOk = userArg < 0 || "default".equals(request.argString(userArg));
+        byte[] given = ByteBufUtil.getBytes(request.arg(passwordArg));
         authenticated = MessageDigest.isEqual(password, given) && userOk;
         if (authenticated) {
             return CannedReply.OK.buffer();
         }
-        return request.argc() == 2 ? CannedReply.INVALID_PASSWORD.buffer()
+        return userArg < 0 ? CannedReply.INVALID_PASSWORD.buffer()
                 : Resp.error(alloc, "WRONGPASS invalid username-password pair or user is disabled.");
     }
 }

@@ -41,6 +41,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
     private final ServerPool pool;
     private final List<BackendConnection> touched = new ArrayList<>();
     private AuthGate auth;
+    private ConnectionInfo info;
     private BackendGroup group;
     private ClientSession session;
     private ByteBufAllocator alloc;
@@ -55,6 +56,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
         group = proxy.group(ctx.channel().eventLoop());
         session = new ClientSession(ctx.channel(), group.flushBatch());
         auth = new AuthGate(pool.config().redisAuth());
+        info = new ConnectionInfo(proxy.nextClientId(), auth);
         alloc = ctx.alloc();
         LOG.debug("accepted client {} on pool '{}'", ctx.channel().remoteAddress(), pool.name());
         ctx.fireChannelActive();
@@ -106,7 +108,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
         if (command == null) {
             return LocalReplies.unknown(request, alloc);
         }
-        if (!auth.authenticated() && command != Command.AUTH && command != Command.PING && command != Command.QUIT) {
+        if (!auth.authenticated() && command != Command.AUTH && command != Command.HELLO
+                && command != Command.PING && command != Command.QUIT) {
             return LocalReplies.noAuth(alloc);
         }
         if (command.routing() == Routing.UNSUPPORTED) {
@@ -140,6 +143,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
                 case AUTH -> session.reply(auth.auth(request, alloc));
                 case SELECT -> session.reply(LocalReplies.select(request, pool.config().redisDb(), alloc));
                 case QUIT -> session.replyAndClose(CannedReply.OK.buffer());
+                case HELLO -> session.reply(info.hello(request, alloc));
+                case CLIENT -> session.reply(info.client(request, alloc));
                 default -> throw new IllegalStateException("no local reply for " + command);
             }
         } finally {

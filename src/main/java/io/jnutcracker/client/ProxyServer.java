@@ -42,6 +42,7 @@ public final class ProxyServer {
     private final Transport transport;
     private final Map<EventLoop, BackendGroup> groups = new IdentityHashMap<>();
     private final AtomicInteger clients = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong clientIds = new java.util.concurrent.atomic.AtomicLong();
     private Channel listener;
 
     public ProxyServer(ServerPool pool, EventLoopGroup workers, Transport transport) {
@@ -62,6 +63,11 @@ public final class ProxyServer {
 
     BackendGroup group(EventLoop loop) {
         return groups.get(loop);
+    }
+
+    /** A new id for CLIENT ID and HELLO, unique in this pool. */
+    long nextClientId() {
+        return clientIds.incrementAndGet();
     }
 
     /** Open client connections. */

@@ -169,6 +169,12 @@ public enum Command {
     SELECT(ONE_OR_MORE, LOCAL),
     /** Echoed back locally (nutcracker: closes). */
     ECHO(ONE_OR_MORE, LOCAL),
+    /** RESP2 handshake answered locally; {@code HELLO 3} gets {@code -NOPROTO}, so drivers such as
+     * Lettuce fall back to RESP2 (nutcracker: closes, and the driver fails to connect). */
+    HELLO(ANY, LOCAL),
+    /** SETNAME, GETNAME and SETINFO (sent by Jedis 5 on connect) kept per client connection;
+     * other subcommands refused (nutcracker: closes). */
+    CLIENT(ONE_OR_MORE, LOCAL),
 
     // ---- known to Redis, refused by the proxy with an -ERR naming the reason ----
     // SPANS_SERVERS

@@ -99,6 +99,19 @@ public final class RedisServerProcess implements AutoCloseable {
         throw new IOException("redis-server on " + address() + " did not answer PING");
     }
 
+    /** Freezes the server (SIGSTOP): connections stay open, nothing is answered. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
     /** Stops the server (SIGKILL, so tests can model a crash) and waits for it. */
     public void kill() {
         process.destroyForcibly();

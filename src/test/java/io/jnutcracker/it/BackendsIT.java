@@ -144,7 +144,7 @@ class BackendsIT {
         try (RedisServerProcess redis = RedisServerProcess.start("127.0.0.1")) {
             int port = RedisServerProcess.freePort("127.0.0.1");
             int dead = RedisServerProcess.freePort("127.0.0.1");
-            try (ProxyProcess proxy = ProxyProcess.start(pool(port, "hash: fnv1a_64",
+            try (ProxyProcess proxy = ProxyProcess.start(pool(port, "hash: md5",
                     redis.address() + ":1 alive", "127.0.0.1:" + dead + ":1 dead"));
                  RespClient c = new RespClient("127.0.0.1", port)) {
                 String[] keys = new String[40];

@@ -30,6 +30,12 @@ public final class BackendConnection {
 
     enum State { CONNECTING, CONNECTED, CLOSED }
 
+    private static final byte[][] FAILURE_PREFIXES = {
+        "OOM ".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        "BUSY ".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        "LOADING ".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+    };
+
     private final ServerPool pool;
     private final Server server;
     private final EventLoop loop;
@@ -134,12 +140,30 @@ public final class BackendConnection {
             close(Errno.INVALID_ARGUMENT, "stray reply");
             return;
         }
-        pool.success(server);
+        if (reply.isError() && isServerFailure(reply)) {
+            pool.failure(server);
+        } else {
+            pool.success(server);
+        }
         handler.onReply(reply);
         if (inFlight.isEmpty() && timer != null) {
             timer.cancel(false);
             timer = null;
         }
+    }
+
+    /**
+     * {@code -OOM}, {@code -BUSY} and {@code -LOADING} mean the server cannot serve anything right now;
+     * nutcracker counts them as server failures (towards ejection) and answers
+     * {@code -ERR Invalid argument}. We count them too, but pass the server's own text on.
+     */
+    private static boolean isServerFailure(Reply reply) {
+        for (byte[] prefix : FAILURE_PREFIXES) {
+            if (reply.errorStartsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void onReadComplete() {

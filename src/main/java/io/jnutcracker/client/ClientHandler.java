@@ -77,6 +77,18 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
             return;
         }
         dispatch(request);
+        session.pauseIfBusy();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        // A client that does not read its replies must not make us buffer without bound.
+        if (ctx.channel().isWritable()) {
+            session.resumeIfDrained();
+        } else {
+            session.pauseIfBusy();
+        }
+        ctx.fireChannelWritabilityChanged();
     }
 
     private void dispatch(Request request) {

@@ -13,6 +13,15 @@ import java.util.ArrayDeque;
  * first; writes are flushed once per batch through the loop's {@link FlushBatch}. Loop-confined.
  */
 final class ClientSession implements Msg.Owner {
+    /**
+     * Backpressure bounds, in requests waiting per client. Past {@code HIGH} the proxy stops reading
+     * from the client (its requests wait in the kernel, not in our memory) until replies have
+     * drained it to {@code LOW}. A stalled server thus costs at most HIGH requests per client.
+     * nutcracker has no bound (#538, #553: memory grows until OOM).
+     */
+    static final int HIGH = 1024;
+    static final int LOW = 256;
+
     private final Channel channel;
     private final FlushBatch flushBatch;
     private final ArrayDeque<Msg> queue = new ArrayDeque<>();
@@ -86,6 +95,20 @@ final class ClientSession implements Msg.Owner {
             channel.write(reply, channel.voidPromise());
         }
         flushBatch.add(channel);
+        resumeIfDrained();
+    }
+
+    /** Stops reading from the client while too much is waiting or its socket is backed up. */
+    void pauseIfBusy() {
+        if ((queue.size() >= HIGH || !channel.isWritable()) && channel.config().isAutoRead()) {
+            channel.config().setAutoRead(false);
+        }
+    }
+
+    void resumeIfDrained() {
+        if (!channel.config().isAutoRead() && queue.size() <= LOW && channel.isWritable() && !closing) {
+            channel.config().setAutoRead(true);
+        }
     }
 
     /** The client closed: release every reply already received; later ones are dropped on arrival. */

@@ -1,6 +1,7 @@
 package io.jnutcracker;
 
 import io.jnutcracker.backend.Transport;
+import io.jnutcracker.backend.Workers;
 import io.jnutcracker.client.ProxyServer;
 import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.config.ProxyConfig;
@@ -10,8 +11,11 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,18 +23,30 @@ import org.slf4j.LoggerFactory;
  * A running proxy (nutcracker {@code nc_core.c}): the event loops and one {@link ProxyServer} per
  * pool. nutcracker runs one epoll loop; we run one acceptor and {@code workers} I/O loops, each
  * client and its server connections on one of them.
+ *
+ * <p>Beyond nutcracker (which cannot reload, #6): {@link #reload} applies a new configuration pool
+ * by pool without dropping clients.
  */
 public final class Nutcracker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Nutcracker.class);
+    /** How long a removed pool's clients get to receive their waiting replies, in ms. */
+    static final long DRAIN_MS = 5000;
 
     private final EventLoopGroup boss;
-    private final EventLoopGroup workers;
-    private final List<ProxyServer> servers = new ArrayList<>();
+    private final Workers workers;
+    private final Clock clock;
+    /** By pool name, in the order of the configuration in force. */
+    private final Map<String, ProxyServer> servers = new LinkedHashMap<>();
+    private final AtomicLong reloads = new AtomicLong();
+    private final AtomicLong failedReloads = new AtomicLong();
+    private volatile ProxyConfig config;
+    private volatile Reload lastReload;
 
-    private Nutcracker(int workerThreads) {
+    private Nutcracker(int workerThreads, Clock clock) {
         Transport transport = Transport.best();
+        this.clock = clock;
         this.boss = transport.newGroup(1, new DefaultThreadFactory("jn-accept"));
-        this.workers = transport.newGroup(workerThreads, new DefaultThreadFactory("jn-io"));
+        this.workers = new Workers(transport.newGroup(workerThreads, new DefaultThreadFactory("jn-io")), transport);
     }
 
     /**
@@ -39,21 +55,25 @@ public final class Nutcracker implements AutoCloseable {
      */
     public static Nutcracker start(ProxyConfig config, Clock clock, int workerThreads)
             throws IOException, InterruptedException {
-        Nutcracker nc = new Nutcracker(workerThreads);
-        Transport transport = Transport.best();
+        Nutcracker nc = new Nutcracker(workerThreads, clock);
         try {
             for (PoolConfig pool : config.pools()) {
-                ProxyServer server = new ProxyServer(new ServerPool(pool, clock), nc.workers, transport);
-                server.bind(nc.boss, nc.workers);
-                nc.servers.add(server);
+                nc.servers.put(pool.name(), nc.bind(pool));
             }
         } catch (IOException | RuntimeException | InterruptedException e) {
             nc.close();
             throw e;
         }
+        nc.config = config;
         LOG.info("jnutcracker started on pid {} with {} pools, transport {}", ProcessHandle.current().pid(),
-                nc.servers.size(), transport.name().toLowerCase());
+                nc.servers.size(), nc.workers.transport().name().toLowerCase());
         return nc;
+    }
+
+    private ProxyServer bind(PoolConfig pool) throws IOException, InterruptedException {
+        ProxyServer server = new ProxyServer(new ServerPool(pool, clock), workers);
+        server.bind(boss);
+        return server;
     }
 
     /** Default I/O threads: one per core, like Netty, since each client is pinned to one loop. */
@@ -61,20 +81,108 @@ public final class Nutcracker implements AutoCloseable {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    public List<ProxyServer> servers() {
-        return List.copyOf(servers);
+    public synchronized List<ProxyServer> servers() {
+        return List.copyOf(servers.values());
+    }
+
+    public ProxyConfig config() {
+        return config;
+    }
+
+    /**
+     * Applies {@code next}, pool by pool: new pools start listening, removed pools drain and close,
+     * changed pools switch to the new servers and settings for requests that arrive from now on,
+     * unchanged pools are not touched. A pool whose new {@code listen} cannot be bound keeps its
+     * old configuration and the reload reports the error.
+     */
+    public synchronized Reload reload(ProxyConfig next) {
+        List<String> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (String name : List.copyOf(servers.keySet())) {
+            if (next.pool(name).isEmpty()) {
+                servers.remove(name).drainAndClose(DRAIN_MS);
+                removed.add(name);
+            }
+        }
+        Map<String, ProxyServer> ordered = new LinkedHashMap<>();
+        for (PoolConfig pool : next.pools()) {
+            ProxyServer current = servers.get(pool.name());
+            try {
+                if (current == null) {
+                    ordered.put(pool.name(), bind(pool));
+                    added.add(pool.name());
+                } else if (current.pool().config().sameSettings(pool)) {
+                    ordered.put(pool.name(), current);
+                    unchanged.add(pool.name());
+                } else {
+                    current.reconfigure(boss, new ServerPool(pool, clock));
+                    ordered.put(pool.name(), current);
+                    changed.add(pool.name());
+                }
+            } catch (IOException | RuntimeException e) {
+                errors.add("pool '" + pool.name() + "': " + e.getMessage());
+                if (current != null) {
+                    ordered.put(pool.name(), current);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                errors.add("interrupted");
+            }
+        }
+        servers.clear();
+        servers.putAll(ordered);
+        config = next;
+        Reload reload = new Reload(System.currentTimeMillis(), added, removed, changed, unchanged,
+                errors.isEmpty() ? null : String.join("; ", errors));
+        record(reload);
+        return reload;
+    }
+
+    /** Records a reload that could not even start (the new file is invalid). */
+    public Reload reloadFailed(String error) {
+        Reload reload = new Reload(System.currentTimeMillis(), List.of(), List.of(), List.of(), List.of(), error);
+        record(reload);
+        return reload;
+    }
+
+    private void record(Reload reload) {
+        reloads.incrementAndGet();
+        if (!reload.applied()) {
+            failedReloads.incrementAndGet();
+            LOG.error("{}", reload);
+        } else {
+            LOG.info("{}", reload);
+        }
+        lastReload = reload;
+    }
+
+    /** Reloads attempted, failed ones included. */
+    public long reloads() {
+        return reloads.get();
+    }
+
+    public long failedReloads() {
+        return failedReloads.get();
+    }
+
+    /** The last reload, or null if none. */
+    public Reload lastReload() {
+        return lastReload;
     }
 
     /** Stops accepting, closes server connections and the loops. */
     @Override
-    public void close() {
-        for (ProxyServer s : servers) {
+    public synchronized void close() {
+        for (ProxyServer s : servers.values()) {
             s.unbind();
         }
-        for (ProxyServer s : servers) {
+        for (ProxyServer s : servers.values()) {
             s.closeBackends();
         }
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

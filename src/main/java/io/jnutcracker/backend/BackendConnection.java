@@ -48,6 +48,8 @@ public final class BackendConnection {
     private Channel channel;
     private State state = State.CONNECTING;
     private boolean flushPending;
+    /** Set when the pool was reconfigured: close once the last waiting request is answered. */
+    private boolean retiring;
     private ScheduledFuture<?> timer;
     /** Why the connection is closing; the text every waiting request is answered with. */
     private String closeReason;
@@ -149,6 +151,30 @@ public final class BackendConnection {
         if (inFlight.isEmpty() && timer != null) {
             timer.cancel(false);
             timer = null;
+        }
+        if (retiring && inFlight.isEmpty()) {
+            closeQuietly();
+        }
+    }
+
+    /** See {@link BackendGroup#retire()}. */
+    void closeWhenIdle() {
+        retiring = true;
+        if (inFlight.isEmpty() && unsent.isEmpty()) {
+            closeQuietly();
+        }
+    }
+
+    /** A close that is no failure of the server: it does not count towards ejection. */
+    private void closeQuietly() {
+        state = State.CLOSED;
+        closeReason = Errno.CLOSED;
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        if (channel != null) {
+            channel.close();
         }
     }
 

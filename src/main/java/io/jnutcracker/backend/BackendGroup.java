@@ -30,14 +30,16 @@ public final class BackendGroup {
     private final ServerPool pool;
     private final EventLoop loop;
     private final Transport transport;
-    private final FlushBatch flushBatch = new FlushBatch();
+    private final FlushBatch flushBatch;
     private final BackendConnection[][] connections;
     private final int[] nextConnection;
 
-    public BackendGroup(ServerPool pool, EventLoop loop, Transport transport, int loops) {
+    public BackendGroup(ServerPool pool, EventLoop loop, Workers workers) {
         this.pool = pool;
         this.loop = loop;
-        this.transport = transport;
+        this.transport = workers.transport();
+        this.flushBatch = workers.flushBatch(loop);
+        int loops = workers.loops().size();
         int perLoop = Math.max(1, (pool.config().serverConnections() + loops - 1) / loops);
         this.connections = new BackendConnection[pool.servers().size()][perLoop];
         this.nextConnection = new int[pool.servers().size()];
@@ -78,6 +80,20 @@ public final class BackendGroup {
             for (BackendConnection c : slots) {
                 if (c != null) {
                     c.close(Errno.CLOSED, "proxy shutting down");
+                }
+            }
+        }
+    }
+
+    /**
+     * The pool was reconfigured: requests already sent finish on these connections, which then
+     * close; nothing new is sent here (callers use the new generation's group).
+     */
+    public void retire() {
+        for (BackendConnection[] slots : connections) {
+            for (BackendConnection c : slots) {
+                if (c != null) {
+                    c.closeWhenIdle();
                 }
             }
         }

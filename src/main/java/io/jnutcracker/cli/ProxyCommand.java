@@ -66,6 +66,9 @@ public final class ProxyCommand implements Callable<Integer> {
     @Option(names = {"-m", "--mbuf-size"}, paramLabel = "N", description = "set size of mbuf chunk in bytes (default: 16384 bytes); accepted for compatibility, Netty sizes its own buffers")
     int mbufSize = 16384;
 
+    @Option(names = "--watch", description = "reload the configuration when the file changes (jnutcracker extension; SIGHUP also reloads)")
+    boolean watch;
+
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
@@ -93,8 +96,12 @@ public final class ProxyCommand implements Callable<Integer> {
         LOG.info("{} started on pid {}, config '{}'", versionLine(), ProcessHandle.current().pid(), confFile);
         PidFile pid = pidFile == null ? null : PidFile.write(pidFile);
         CountDownLatch stop = new CountDownLatch(1);
-        try (Nutcracker proxy = Nutcracker.start(config, Clock.SYSTEM, Nutcracker.defaultWorkers())) {
-            Signals.install(stop::countDown, LogSetup::reopen);
+        try (Nutcracker proxy = Nutcracker.start(config, Clock.SYSTEM, Nutcracker.defaultWorkers());
+             ConfigWatcher watcher = watch ? new ConfigWatcher(confFile, () -> reload(proxy)) : null) {
+            Signals.install(stop::countDown, () -> {
+                LogSetup.reopen();
+                reload(proxy);
+            });
             stop.await();
             LOG.info("stopping: closing listeners");
         } catch (java.io.IOException e) {
@@ -107,6 +114,15 @@ public final class ProxyCommand implements Callable<Integer> {
         }
         LOG.info("done, rabbit done");
         return 0;
+    }
+
+    /** Reads and validates the file again and applies it; an invalid file changes nothing. */
+    private synchronized void reload(Nutcracker proxy) {
+        try {
+            proxy.reload(ConfigLoader.load(confFile));
+        } catch (ConfigException e) {
+            proxy.reloadFailed(e.describe());
+        }
     }
 
     public static String versionLine() {

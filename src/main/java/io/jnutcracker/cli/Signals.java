@@ -7,7 +7,8 @@ import sun.misc.Signal;
 /**
  * Signal handling (nutcracker {@code nc_signal.c}), better where nutcracker is unsound: SIGTERM and
  * SIGINT stop the proxy cleanly with exit status 0 (nutcracker dies on SIGTERM and exits 1 on
- * SIGINT); SIGHUP reopens the log file, which Debian's logrotate relies on.
+ * SIGINT); SIGHUP reopens the log file, which Debian's logrotate relies on, and (beyond
+ * nutcracker, which cannot reload) reloads the configuration.
  */
 final class Signals {
     private static final Logger LOG = LoggerFactory.getLogger(Signals.class);
@@ -15,7 +16,7 @@ final class Signals {
     private Signals() {
     }
 
-    static void install(Runnable stop, Runnable reopenLog) {
+    static void install(Runnable stop, Runnable hangup) {
         Signal.handle(new Signal("TERM"), s -> {
             LOG.info("signal 15 (SIGTERM) received, exiting");
             stop.run();
@@ -25,8 +26,8 @@ final class Signals {
             stop.run();
         });
         Signal.handle(new Signal("HUP"), s -> {
-            LOG.info("signal 1 (SIGHUP) received, reopening log file");
-            reopenLog.run();
+            LOG.info("signal 1 (SIGHUP) received, reopening log file and reloading configuration");
+            hangup.run();
         });
     }
 }

@@ -19,6 +19,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +39,15 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
             Unpooled.wrappedBuffer("placeholder".getBytes(StandardCharsets.US_ASCII)).asReadOnly());
 
     private final ProxyServer proxy;
-    private final ServerPool pool;
     private final List<BackendConnection> touched = new ArrayList<>();
     private AuthGate auth;
     private ConnectionInfo info;
-    private BackendGroup group;
     private ClientSession session;
     private ByteBufAllocator alloc;
+    private EventLoop loop;
+    /** The pool generation in force for the request being handled (re-read per request: reload). */
+    private ServerPool pool;
+    private BackendGroup group;
 
     ClientHandler(ProxyServer proxy) {
         this.proxy = proxy;
@@ -53,8 +56,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        group = proxy.group(ctx.channel().eventLoop());
-        session = new ClientSession(ctx.channel(), group.flushBatch());
+        loop = ctx.channel().eventLoop();
+        session = new ClientSession(ctx.channel(), proxy.flushBatch(loop));
         auth = new AuthGate(pool.config().redisAuth());
         info = new ConnectionInfo(proxy.nextClientId(), auth);
         alloc = ctx.alloc();
@@ -92,6 +95,9 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
     }
 
     private void dispatch(Request request) {
+        PoolRuntime runtime = proxy.runtime();
+        pool = runtime.pool();
+        group = runtime.group(loop);
         Command command = CommandTable.lookup(request.frame(), Fragmenter.frameIndex(request, 0),
                 request.argLength(0));
         ByteBuf refusal = refusal(command, request);
@@ -195,8 +201,13 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
             touched.get(i).flush();
         }
         touched.clear();
-        group.flushBatch().flushAll();
+        proxy.flushBatch(loop).flushAll();
         ctx.fireChannelReadComplete();
+    }
+
+    /** The pool is being removed: answer what is waiting, read nothing more, then close. */
+    void closeWhenDrained() {
+        session.closeWhenDrained();
     }
 
     @Override

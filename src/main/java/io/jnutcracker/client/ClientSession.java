@@ -26,6 +26,8 @@ final class ClientSession implements Msg.Owner {
     private final FlushBatch flushBatch;
     private final ArrayDeque<Msg> queue = new ArrayDeque<>();
     private boolean closing;
+    /** Close once the queue is empty (the pool is being removed). */
+    private boolean drainThenClose;
     /** Set once the queue has been released; any reply arriving later is dropped. */
     private boolean closed;
 
@@ -95,7 +97,22 @@ final class ClientSession implements Msg.Owner {
             channel.write(reply, channel.voidPromise());
         }
         flushBatch.add(channel);
+        if (drainThenClose && queue.isEmpty()) {
+            channel.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
         resumeIfDrained();
+    }
+
+    /** Reads nothing more; closes once every waiting request is answered and written. */
+    void closeWhenDrained() {
+        closing = true;
+        channel.config().setAutoRead(false);
+        if (queue.isEmpty()) {
+            channel.close();
+        } else {
+            drainThenClose = true;
+        }
     }
 
     /** Stops reading from the client while too much is waiting or its socket is backed up. */

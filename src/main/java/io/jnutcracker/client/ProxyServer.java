@@ -1,7 +1,8 @@
 package io.jnutcracker.client;
 
-import io.jnutcracker.backend.BackendGroup;
+import io.jnutcracker.backend.FlushBatch;
 import io.jnutcracker.backend.Transport;
+import io.jnutcracker.backend.Workers;
 import io.jnutcracker.config.ListenConfig;
 import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.resp.RequestDecoder;
@@ -12,10 +13,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.unix.DomainSocketAddress;
-import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -23,10 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,31 +39,32 @@ import org.slf4j.LoggerFactory;
 public final class ProxyServer {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
 
-    private final ServerPool pool;
+    private final Workers workers;
     private final Transport transport;
-    private final Map<EventLoop, BackendGroup> groups = new IdentityHashMap<>();
     private final AtomicInteger clients = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong clientIds = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong clientIds = new AtomicLong();
+    private final ChannelGroup clientChannels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    /** The generation requests go to; replaced by {@link #reconfigure}. */
+    private volatile PoolRuntime runtime;
     private Channel listener;
 
-    public ProxyServer(ServerPool pool, EventLoopGroup workers, Transport transport) {
-        this.pool = pool;
-        this.transport = transport;
-        int loops = 0;
-        for (EventExecutor ignored : workers) {
-            loops++;
-        }
-        for (EventExecutor e : workers) {
-            groups.put((EventLoop) e, new BackendGroup(pool, (EventLoop) e, transport, loops));
-        }
+    public ProxyServer(ServerPool pool, Workers workers) {
+        this.workers = workers;
+        this.transport = workers.transport();
+        this.runtime = new PoolRuntime(pool, workers);
     }
 
+    /** The pool as configured now. */
     public ServerPool pool() {
-        return pool;
+        return runtime.pool();
     }
 
-    BackendGroup group(EventLoop loop) {
-        return groups.get(loop);
+    PoolRuntime runtime() {
+        return runtime;
+    }
+
+    FlushBatch flushBatch(io.netty.channel.EventLoop loop) {
+        return workers.flushBatch(loop);
     }
 
     /** A new id for CLIENT ID and HELLO, unique in this pool. */
@@ -76,11 +78,19 @@ public final class ProxyServer {
     }
 
     /** Binds the pool's listen address; throws when it cannot (nutcracker aborts start-up). */
-    public void bind(EventLoopGroup boss, EventLoopGroup workers) throws IOException, InterruptedException {
-        PoolConfig pc = pool.config();
+    public void bind(EventLoopGroup boss) throws IOException, InterruptedException {
+        listener = bind(boss, runtime.pool().config());
+        if (runtime.pool().config().preconnect()) {
+            runtime.preconnect();
+        }
+        LOG.info("pool '{}' listening on '{}' with {} servers", pool().name(), pool().config().listen().raw(),
+                pool().servers().size());
+    }
+
+    private Channel bind(EventLoopGroup boss, PoolConfig pc) throws IOException, InterruptedException {
         ListenConfig listen = pc.listen();
         ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(boss, workers)
+                .group(boss, workers.group())
                 .channel(transport.serverChannel(listen.isUnix()))
                 .option(ChannelOption.SO_BACKLOG, pc.backlog())
                 .childHandler(new ChannelInitializer<Channel>() {
@@ -107,18 +117,62 @@ public final class ProxyServer {
             throw new IOException("bind on pool '" + pc.name() + "' to addr '" + listen.raw() + "' failed: "
                     + future.cause().getMessage(), future.cause());
         }
-        listener = future.channel();
         if (listen.isUnix() && listen.permission() != 0) {
             Files.setPosixFilePermissions(Path.of(listen.unixPath()), permissions(listen.permission()));
         }
-        if (pc.preconnect()) {
-            groups.forEach((loop, group) -> loop.execute(group::preconnect));
+        return future.channel();
+    }
+
+    /**
+     * Applies a changed configuration of this pool (config reload): a changed {@code listen} is bound
+     * first (if that fails nothing changes), then requests arriving from now on go to the new servers
+     * and continuum, while those already sent finish on the old connections. Clients stay connected.
+     */
+    public void reconfigure(EventLoopGroup boss, ServerPool next) throws IOException, InterruptedException {
+        PoolConfig now = runtime.pool().config();
+        if (!next.config().listen().equals(now.listen())) {
+            Channel rebound = bind(boss, next.config());
+            Channel old = listener;
+            listener = rebound;
+            old.close().syncUninterruptibly();
         }
-        LOG.info("pool '{}' listening on '{}' with {} servers", pc.name(), listen.raw(), pc.servers().size());
+        PoolRuntime old = runtime;
+        runtime = new PoolRuntime(next, workers);
+        if (next.config().preconnect()) {
+            runtime.preconnect();
+        }
+        old.retire();
+    }
+
+    /**
+     * Removes the pool (config reload): stops accepting, lets each client's waiting requests be
+     * answered, closes the clients, and after {@code graceMs} closes whatever is left.
+     */
+    public void drainAndClose(long graceMs) {
+        unbind();
+        for (Channel ch : clientChannels) {
+            ch.eventLoop().execute(() -> {
+                ClientHandler handler = ch.pipeline().get(ClientHandler.class);
+                if (handler != null) {
+                    handler.closeWhenDrained();
+                }
+            });
+        }
+        long deadline = System.nanoTime() + graceMs * 1_000_000L;
+        while (!clientChannels.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        clientChannels.close().awaitUninterruptibly();
+        closeBackends();
     }
 
     private void accept(Channel ch) {
-        int limit = pool.config().clientConnections();
+        int limit = pool().config().clientConnections();
         int now = clients.incrementAndGet();
         ch.closeFuture().addListener(f -> clients.decrementAndGet());
         if (limit > 0 && now > limit) {
@@ -127,6 +181,7 @@ public final class ProxyServer {
                     .addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        clientChannels.add(ch);
         ch.pipeline().addLast(new RequestDecoder(), new ClientHandler(this));
     }
 
@@ -138,7 +193,7 @@ public final class ProxyServer {
     }
 
     public void closeBackends() {
-        groups.forEach((loop, group) -> loop.execute(group::closeAll));
+        runtime.closeAll();
     }
 
     private static Set<PosixFilePermission> permissions(int mode) {

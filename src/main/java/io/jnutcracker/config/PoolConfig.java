@@ -42,6 +42,24 @@ public record PoolConfig(
         hashTag = hashTag == null ? null : hashTag.clone();
     }
 
+    /**
+     * Whether {@code other} configures the pool identically, ignoring where in the file it was
+     * written (line numbers). A config reload leaves such a pool untouched.
+     */
+    public boolean sameSettings(PoolConfig other) {
+        return withoutLines().equals(other.withoutLines())
+                && java.util.Arrays.equals(hashTag, other.hashTag);
+    }
+
+    /** This pool with every line number zeroed and no hash tag, so record equality compares settings. */
+    private PoolConfig withoutLines() {
+        return new PoolConfig(name, listen, hash, null, distribution, timeoutMs, backlog, preconnect, redis,
+                redisAuth, redisDb, serverConnections, autoEjectHosts, serverRetryTimeoutMs, serverFailureLimit,
+                clientConnections, tcpKeepalive,
+                servers.stream().map(s -> new ServerConfig(s.pname(), s.name(), s.host(), s.port(), s.unixPath(),
+                        s.weight(), 0)).toList(), 0);
+    }
+
     @Override
     public byte[] hashTag() {
         return hashTag == null ? null : hashTag.clone();

@@ -66,11 +66,59 @@ class LauncherIT {
         }
     }
 
-    private static void awaitPort(int port) throws Exception {
+    @Test
+    void sighupAndWatchReloadTheConfigurationWithoutDroppingClients(@TempDir Path dir) throws Exception {
+        try (RedisServerProcess redis = RedisServerProcess.start("127.0.0.1")) {
+            int port = RedisServerProcess.freePort("127.0.0.1");
+            int added = RedisServerProcess.freePort("127.0.0.1");
+            int watched = RedisServerProcess.freePort("127.0.0.1");
+            Path conf = dir.resolve("nutcracker.yml");
+            String first = """
+                    alpha:
+                      listen: 127.0.0.1:%d
+                      redis: true
+                      servers:
+                       - %s:1 redis01
+                    """.formatted(port, redis.address());
+            Files.writeString(conf, first);
+            Process proxy = new ProcessBuilder("bin/jnutcracker", "-c", conf.toString(), "--watch",
+                    "-o", dir.resolve("jn.log").toString()).redirectErrorStream(true).start();
+            try (RespClient client = new RespClient("127.0.0.1", awaitPort(port))) {
+                assertThat(client.call("SET", "r", "1")).isEqualTo("+OK\r\n");
+                // An invalid file changes nothing.
+                Files.writeString(conf, first.replace("redis: true", "redis: maybe"));
+                kill("HUP", proxy);
+                Thread.sleep(500);
+                assertThat(client.call("GET", "r")).isEqualTo("$1\r\n1\r\n");
+                // SIGHUP applies a new pool; the existing client stays connected.
+                Files.writeString(conf, first + first.replace("alpha", "beta").replace("" + port, "" + added));
+                kill("HUP", proxy);
+                try (RespClient b = new RespClient("127.0.0.1", awaitPort(added))) {
+                    assertThat(b.call("GET", "r")).isEqualTo("$1\r\n1\r\n");
+                }
+                // --watch: a change to the file is enough.
+                Files.writeString(conf, first + first.replace("alpha", "gamma").replace("" + port, "" + watched));
+                try (RespClient g = new RespClient("127.0.0.1", awaitPort(watched))) {
+                    assertThat(g.call("GET", "r")).isEqualTo("$1\r\n1\r\n");
+                }
+                assertThat(client.call("GET", "r")).isEqualTo("$1\r\n1\r\n");
+                assertThat(Files.readString(dir.resolve("jn.log"))).contains("reload failed").contains("reload applied");
+            } finally {
+                kill("TERM", proxy);
+                proxy.waitFor(20, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void kill(String signal, Process p) throws Exception {
+        Runtime.getRuntime().exec(new String[] {"kill", "-" + signal, Long.toString(p.pid())}).waitFor();
+    }
+
+    private static int awaitPort(int port) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-                return;
+                return port;
             } catch (IOException notYet) {
                 Thread.sleep(50);
             }

@@ -26,6 +26,20 @@ public final class ProxyProcess implements AutoCloseable {
         return config;
     }
 
+    public Nutcracker nutcracker() {
+        return proxy;
+    }
+
+    /** Writes {@code yml} over the config file and reloads it, as SIGHUP does; returns what happened. */
+    public io.jnutcracker.Reload reload(String yml) throws Exception {
+        Files.writeString(config, yml);
+        try {
+            return proxy.reload(ConfigLoader.load(config));
+        } catch (io.jnutcracker.config.ConfigException e) {
+            return proxy.reloadFailed(e.describe());
+        }
+    }
+
     @Override
     public void close() throws Exception {
         proxy.close();

@@ -44,6 +44,12 @@ public final class Errno {
                 return CLOSED;
             }
             String message = t.getMessage();
+            // Netty's native transport words errors as "writevAddresses(..) failed with error(-32):
+            // Broken pipe": the text after "): " is glibc's strerror, as nutcracker would print it.
+            int nativeError = message == null ? -1 : message.indexOf("failed with error(");
+            if (nativeError >= 0 && message.indexOf("): ", nativeError) > 0) {
+                return message.substring(message.indexOf("): ", nativeError) + 3);
+            }
             if (message != null && message.contains("reset by peer")) {
                 return RESET;
             }

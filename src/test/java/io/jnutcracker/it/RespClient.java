@@ -100,6 +100,11 @@ public final class RespClient implements AutoCloseable {
         }
     }
 
+    /** Bytes readable without blocking. */
+    public int available() throws IOException {
+        return in.available();
+    }
+
     public OutputStream outputStream() {
         return out;
     }

@@ -57,7 +57,7 @@ class OverloadIT {
                 System.out.printf("overload: clients wrote %d MB, proxy buffers peaked at %d MB%n",
                         written.get() >> 20, peak >> 20);
                 assertThat(written.get()).as("the proxy stopped reading: writers are blocked").isLessThan(OFFERED);
-                assertThat(peak).as("proxy buffer memory, bytes").isLessThan(64L << 20);
+                assertThat(peak).as("proxy buffer memory and heap, bytes").isLessThan(96L << 20);
                 redis.resume();
                 for (Socket s : sockets) {
                     s.close();
@@ -107,11 +107,15 @@ class OverloadIT {
         }
     }
 
+    /**
+     * Buffer memory held by the proxy (it runs in this JVM): Netty's direct memory counter plus heap
+     * in use after a GC. The test's own writers allocate nothing per write.
+     */
     private static long proxyMemory() {
         System.gc();
         Runtime rt = Runtime.getRuntime();
-        return PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory()
-                + PooledByteBufAllocator.DEFAULT.metric().usedHeapMemory() + (rt.totalMemory() - rt.freeMemory()) / 4;
+        long direct = Math.max(0, io.netty.util.internal.PlatformDependent.usedDirectMemory());
+        return direct + PooledByteBufAllocator.DEFAULT.metric().usedHeapMemory() + rt.totalMemory() - rt.freeMemory();
     }
 
     private static byte[] pipelineOfSets(int count, int valueSize) {

@@ -6,6 +6,8 @@ import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.config.ProxyConfig;
 import io.jnutcracker.route.Clock;
 import io.jnutcracker.route.ServerPool;
+import io.jnutcracker.topology.TopologyMonitor;
+import io.jnutcracker.topology.TopologyStatus;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
@@ -26,6 +28,8 @@ public final class Nutcracker implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final List<ProxyServer> servers = new ArrayList<>();
+    // jnutcracker extension: background topology check (jn_verify_interval; io.jnutcracker.topology)
+    private volatile TopologyMonitor topology = TopologyMonitor.OFF;
 
     private Nutcracker(int workerThreads) {
         Transport transport = Transport.best();
@@ -53,6 +57,7 @@ public final class Nutcracker implements AutoCloseable {
         }
         LOG.info("jnutcracker started on pid {} with {} pools, transport {}", ProcessHandle.current().pid(),
                 nc.servers.size(), transport.name().toLowerCase());
+        nc.topology = TopologyMonitor.start(config); // jnutcracker extension; OFF unless a pool asks
         return nc;
     }
 
@@ -65,9 +70,18 @@ public final class Nutcracker implements AutoCloseable {
         return List.copyOf(servers);
     }
 
+    /**
+     * jnutcracker extension: the latest background topology check ({@code jn_verify_interval}), for
+     * stats; {@link TopologyStatus#DISABLED} when no pool asks for one.
+     */
+    public TopologyStatus topologyStatus() {
+        return topology.status();
+    }
+
     /** Stops accepting, closes server connections and the loops. */
     @Override
     public void close() {
+        topology.close();
         for (ProxyServer s : servers) {
             s.unbind();
         }

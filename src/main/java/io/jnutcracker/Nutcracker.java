@@ -7,6 +7,8 @@ import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.config.ProxyConfig;
 import io.jnutcracker.route.Clock;
 import io.jnutcracker.route.ServerPool;
+import io.jnutcracker.topology.TopologyMonitor;
+import io.jnutcracker.topology.TopologyStatus;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
@@ -41,6 +43,8 @@ public final class Nutcracker implements AutoCloseable {
     private final AtomicLong failedReloads = new AtomicLong();
     private volatile ProxyConfig config;
     private volatile Reload lastReload;
+    // jnutcracker extension: background topology check (jn_verify_interval; io.jnutcracker.topology)
+    private volatile TopologyMonitor topology = TopologyMonitor.OFF;
 
     private Nutcracker(int workerThreads, Clock clock) {
         Transport transport = Transport.best();
@@ -67,6 +71,7 @@ public final class Nutcracker implements AutoCloseable {
         nc.config = config;
         LOG.info("jnutcracker started on pid {} with {} pools, transport {}", ProcessHandle.current().pid(),
                 nc.servers.size(), nc.workers.transport().name().toLowerCase());
+        nc.topology = TopologyMonitor.start(config); // jnutcracker extension; OFF unless a pool asks
         return nc;
     }
 
@@ -135,6 +140,8 @@ public final class Nutcracker implements AutoCloseable {
         servers.clear();
         servers.putAll(ordered);
         config = next;
+        topology.close();
+        topology = TopologyMonitor.start(next);
         Reload reload = new Reload(System.currentTimeMillis(), added, removed, changed, unchanged,
                 errors.isEmpty() ? null : String.join("; ", errors));
         record(reload);
@@ -173,9 +180,18 @@ public final class Nutcracker implements AutoCloseable {
         return lastReload;
     }
 
+    /**
+     * jnutcracker extension: the latest background topology check ({@code jn_verify_interval}), for
+     * stats; {@link TopologyStatus#DISABLED} when no pool asks for one.
+     */
+    public TopologyStatus topologyStatus() {
+        return topology.status();
+    }
+
     /** Stops accepting, closes server connections and the loops. */
     @Override
     public synchronized void close() {
+        topology.close();
         for (ProxyServer s : servers.values()) {
             s.unbind();
         }

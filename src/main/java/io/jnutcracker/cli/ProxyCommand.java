@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "jnutcracker", sortOptions = false,
         exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 1, // nutcracker exits 1 on a bad option
        
-        subcommands = {RouteCommand.class},
+        subcommands = {RouteCommand.class, CheckCommand.class},
         description = "A drop-in replacement for twemproxy (nutcracker " + Version.NUTCRACKER + "), the Redis sharding proxy.")
 public final class ProxyCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyCommand.class);

@@ -2,6 +2,8 @@ package io.jnutcracker.config;
 
 import io.jnutcracker.hash.Distribution;
 import io.jnutcracker.hash.HashFunction;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,6 +12,11 @@ import java.util.Optional;
  * case-sensitive; anything else is {@code directive "x" is unknown}. The defaults are those
  * {@code conf_validate_pool} fills in; a {@code null} default means "none" (listen is required,
  * hash_tag and redis_auth are optional, servers is a list).
+ *
+ * <p>The table has two sections. The first is nutcracker 0.5.0's, exactly. The second holds
+ * jnutcracker's own keys ({@link #isExtension()}), all named {@code jn_*} so that they can never
+ * collide with a key a later nutcracker adds. A file that uses one of them is refused by the real
+ * nutcracker ({@code directive "jn_..." is unknown}): README, "Extension keys".
  */
 public enum Directive {
     LISTEN("listen", ValueKind.LISTEN, null),
@@ -35,16 +42,45 @@ public enum Directive {
     /** SO_KEEPALIVE on accepted client sockets (not server sockets, whatever the README says). */
     TCPKEEPALIVE("tcpkeepalive", ValueKind.BOOLEAN, false),
     /** The one sequence of a pool; each entry is added, so it is never a duplicate. */
-    SERVERS("servers", ValueKind.SERVER, null);
+    SERVERS("servers", ValueKind.SERVER, null),
+
+    // ---- jnutcracker-only keys (not in nutcracker 0.5.0; nutcracker refuses a file using them) ----
+
+    /**
+     * Seconds between background checks of the replication topology behind the pools
+     * ({@code io.jnutcracker.topology}); 0 (the default) is off.
+     */
+    JN_VERIFY_INTERVAL("jn_verify_interval", ValueKind.NUMBER, 0, true);
 
     private final String key;
     private final ValueKind kind;
     private final Object defaultValue;
+    private final boolean extension;
 
     Directive(String key, ValueKind kind, Object defaultValue) {
+        this(key, kind, defaultValue, false);
+    }
+
+    Directive(String key, ValueKind kind, Object defaultValue, boolean extension) {
         this.key = key;
         this.kind = kind;
         this.defaultValue = defaultValue;
+        this.extension = extension;
+    }
+
+    /** nutcracker 0.5.0's own keys, in its {@code conf_commands[]} order. */
+    public static List<Directive> nutcracker() {
+        return Arrays.stream(values()).filter(d -> !d.extension).toList();
+    }
+
+    /** jnutcracker's extension keys: what makes a file unreadable by nutcracker. */
+    public static List<Directive> extensions() {
+        return Arrays.stream(values()).filter(d -> d.extension).toList();
+    }
+
+    /** True for a jnutcracker-only key ({@code jn_*}). */
+    public boolean isExtension() {
+        return extension;
     }
 
     /** The YAML key, e.g. {@code server_retry_timeout}. */

@@ -15,6 +15,7 @@ import java.util.List;
  * @param serverRetryTimeoutMs ms before an ejected server is tried again (default 30000)
  * @param clientConnections parsed limit, 0 = unlimited (nutcracker parses and then ignores it)
  * @param line 1-based line of the pool's name in its file
+ * @param extensions the pool's jnutcracker-only keys ({@link PoolExtensions#NONE} when none is set)
  */
 public record PoolConfig(
         String name,
@@ -35,11 +36,23 @@ public record PoolConfig(
         int clientConnections,
         boolean tcpKeepalive,
         List<ServerConfig> servers,
-        int line) {
+        int line,
+        PoolExtensions extensions) {
 
     public PoolConfig {
         servers = List.copyOf(servers);
         hashTag = hashTag == null ? null : hashTag.clone();
+        extensions = extensions == null ? PoolExtensions.NONE : extensions;
+    }
+
+    /** A pool without extension keys: exactly what nutcracker 0.5.0 knows about. */
+    public PoolConfig(String name, ListenConfig listen, HashFunction hash, byte[] hashTag, Distribution distribution,
+            int timeoutMs, int backlog, boolean preconnect, boolean redis, String redisAuth, int redisDb,
+            int serverConnections, boolean autoEjectHosts, int serverRetryTimeoutMs, int serverFailureLimit,
+            int clientConnections, boolean tcpKeepalive, List<ServerConfig> servers, int line) {
+        this(name, listen, hash, hashTag, distribution, timeoutMs, backlog, preconnect, redis, redisAuth, redisDb,
+                serverConnections, autoEjectHosts, serverRetryTimeoutMs, serverFailureLimit, clientConnections,
+                tcpKeepalive, servers, line, PoolExtensions.NONE);
     }
 
     /**
@@ -57,7 +70,7 @@ public record PoolConfig(
                 redisAuth, redisDb, serverConnections, autoEjectHosts, serverRetryTimeoutMs, serverFailureLimit,
                 clientConnections, tcpKeepalive,
                 servers.stream().map(s -> new ServerConfig(s.pname(), s.name(), s.host(), s.port(), s.unixPath(),
-                        s.weight(), 0)).toList(), 0);
+                        s.weight(), 0)).toList(), 0, extensions);
     }
 
     @Override

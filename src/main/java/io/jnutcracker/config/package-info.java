@@ -36,6 +36,10 @@
  *   <li>servers and pools are sorted by {@code string_compare} (length, then bytes), stably.</li>
  * </ul>
  *
+ * <p>jnutcracker's own pool keys ({@code jn_*}, the extension section of {@link
+ * io.jnutcracker.config.Directive}) are parsed by the same rules and land in
+ * {@link io.jnutcracker.config.PoolExtensions}; a file without them loads exactly as in nutcracker.
+ *
  * <p>Everything here is a pure function of the file (and of the resolver for listen hosts): no static
  * mutable state, and the results are immutable records.
  */

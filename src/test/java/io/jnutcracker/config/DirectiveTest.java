@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jnutcracker.hash.Distribution;
 import io.jnutcracker.hash.HashFunction;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The directive table matches nutcracker 0.5.0's {@code conf_commands[]} and defaults. */
@@ -12,10 +11,23 @@ class DirectiveTest {
 
     @Test
     void seventeenKeys() {
-        assertThat(Arrays.stream(Directive.values()).map(Directive::key)).containsExactly(
+        assertThat(Directive.nutcracker().stream().map(Directive::key)).containsExactly(
                 "listen", "hash", "hash_tag", "distribution", "timeout", "backlog", "client_connections",
                 "redis", "redis_auth", "redis_db", "preconnect", "auto_eject_hosts", "server_connections",
                 "server_retry_timeout", "server_failure_limit", "tcpkeepalive", "servers");
+    }
+
+    @Test
+    void extensionKeysAreTheRestAndAllNamedJn() {
+        assertThat(Directive.extensions()).containsExactly(Directive.JN_VERIFY_INTERVAL);
+        assertThat(Directive.nutcracker().size() + Directive.extensions().size()).isEqualTo(Directive.values().length);
+        assertThat(Directive.extensions()).allSatisfy(d -> {
+            assertThat(d.key()).startsWith("jn_");
+            assertThat(d.isExtension()).isTrue();
+        });
+        assertThat(Directive.nutcracker()).noneMatch(Directive::isExtension);
+        assertThat(Directive.byKey("jn_verify_interval")).contains(Directive.JN_VERIFY_INTERVAL);
+        assertThat(Directive.JN_VERIFY_INTERVAL.defaultValue()).isEqualTo(0);
     }
 
     @Test

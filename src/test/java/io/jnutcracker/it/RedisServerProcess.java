@@ -48,7 +48,12 @@ public final class RedisServerProcess implements AutoCloseable {
             throw new IOException("cannot start redis-server (install it: the README's test command does)", e);
         }
         RedisServerProcess server = new RedisServerProcess(host, port, p, log);
-        server.awaitPing();
+        try {
+            server.awaitPing();
+        } catch (IOException | RuntimeException e) {
+            server.close(); // a server that never answered must not outlive the test
+            throw e;
+        }
         return server;
     }
 

@@ -1,0 +1,18 @@
+package io.jnutcracker.config;
+
+/**
+ * A pool's jnutcracker-only keys (the extension section of {@link Directive}), apart from the values
+ * nutcracker 0.5.0 itself knows so that {@link PoolConfig}'s nutcracker part stays nutcracker's.
+ *
+ * @param verifyIntervalSeconds {@code jn_verify_interval}: seconds between background topology checks,
+ *     0 for none (the default)
+ */
+public record PoolExtensions(int verifyIntervalSeconds) {
+    /** No extension key set: the pool behaves exactly as in nutcracker. */
+    public static final PoolExtensions NONE = new PoolExtensions(0);
+
+    /** True when the running proxy should check this pool's topology in the background. */
+    public boolean verifies() {
+        return verifyIntervalSeconds > 0;
+    }
+}

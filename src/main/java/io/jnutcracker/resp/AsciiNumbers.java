@@ -16,7 +16,8 @@ final class AsciiNumbers {
      * Parses the bytes at absolute indices [from, to) with the rules of Redis's {@code string2ll}
      * (util.c): an optional '-', then digits without leading zeros ("0" alone is fine, "-0", "01",
      * "+1", " 1" and "" are not), no overflow. Returns {@link #INVALID} otherwise. Long.MIN_VALUE
-     * itself also reads as INVALID; only integer replies can carry it, see {@link #isMinValue}.
+     * itself also reads as INVALID; callers that accept it (integer replies, multibulk counts)
+     * check {@link #isMinValue}.
      */
     static long parse(ByteBuf buf, int from, int to) {
         int len = to - from;

@@ -133,7 +133,8 @@ public final class ReplyDecoder extends ByteToMessageDecoder {
             }
             return finishValue(in, out); // null bulk
         }
-        if (length < 0 || pos + length + 2 > MAX_FRAME_LENGTH) {
+        // Not pos + length + 2 > MAX_FRAME_LENGTH: that overflows for lengths near Long.MAX_VALUE.
+        if (length < 0 || length > MAX_FRAME_LENGTH - 2 - pos) {
             throw fail(in, "invalid bulk length in reply");
         }
         if (top) {
@@ -146,7 +147,8 @@ public final class ReplyDecoder extends ByteToMessageDecoder {
 
     private boolean aggregateHeader(ByteBuf in, List<Object> out, RespType t, int from, int cr, boolean top) {
         long n = AsciiNumbers.parse(in, from + 1, cr);
-        if (n < -1 || n * t.childrenPerElement() > Integer.MAX_VALUE - 1) {
+        // Divide rather than multiply: n * 2 overflows for a map count of 2^62 or more.
+        if (n < -1 || n > (Integer.MAX_VALUE - 1) / t.childrenPerElement()) {
             throw fail(in, "invalid multibulk length in reply");
         }
         if (n <= 0) {

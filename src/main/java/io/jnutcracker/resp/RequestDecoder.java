@@ -111,6 +111,9 @@ public final class RequestDecoder extends ByteToMessageDecoder {
             return fail(in, out, "Protocol error: too big mbulk count string");
         }
         long count = AsciiNumbers.parse(in, from + 1, cr);
+        if (count == AsciiNumbers.INVALID && AsciiNumbers.isMinValue(in, from + 1, cr)) {
+            count = 0; // string2ll reads LLONG_MIN, and Redis skips every count below 1
+        }
         if (count == AsciiNumbers.INVALID || count > maxMultibulkLength || in.getByte(cr + 1) != LF) {
             return fail(in, out, "Protocol error: invalid multibulk length");
         }

@@ -188,6 +188,35 @@ class ReplyDecoderTest {
     }
 
     @Test
+    void rejectsLengthsThatOverflowALong() {
+        // Regression (found by ReplyDecoderFuzzTest): header offset + length + 2 overflowed, so
+        // this header passed for a complete bulk whose payload was its own CRLF.
+        expectGarbage("$9223372036854775806\r\n", "invalid bulk length in reply");
+        expectGarbage("$9223372036854775807\r\n", "invalid bulk length in reply");
+        expectGarbage("*1\r\n$9223372036854775800\r\n", "invalid bulk length in reply");
+        expectGarbage("!9223372036854775806\r\n", "invalid bulk length in reply");
+    }
+
+    @Test
+    void rejectsMapCountsThatOverflowALong() {
+        // Regression (found by ReplyDecoderFuzzTest): 2 * count overflowed for counts of 2^62 and
+        // up, which passed the check and then failed with NegativeArraySizeException or
+        // ArrayIndexOutOfBoundsException instead of a ProtocolException.
+        expectGarbage("%4611686018427387904\r\n", "invalid multibulk length in reply");
+        expectGarbage("%9223372036854775806\r\n", "invalid multibulk length in reply");
+        expectGarbage("*1\r\n%9223372036854775807\r\n", "invalid multibulk length in reply");
+        // The limit itself: at most Integer.MAX_VALUE - 1 children.
+        expectGarbage("%1073741824\r\n", "invalid multibulk length in reply");
+        expectGarbage("*2147483647\r\n", "invalid multibulk length in reply");
+        for (String header : List.of("%1073741823\r\n", "*2147483646\r\n")) {
+            Feed.Result result = run(bytes(header), new int[0]);
+            assertThat(result.errors()).isEmpty();
+            assertThat(result.messages()).isEmpty();
+            assertThat(result.buffered()).isEqualTo(header.length());
+        }
+    }
+
+    @Test
     void rejectsEndlessLengthLines() {
         String bad = "$" + "1".repeat(ReplyDecoder.MAX_HEADER_LENGTH);
         byte[] in = bytes("+OK\r\n" + bad + ":1\r\n");

@@ -90,6 +90,11 @@ public final class Nutcracker implements AutoCloseable {
         return List.copyOf(servers.values());
     }
 
+    /** The statistics of the pools in force, in order (read by the stats thread at each aggregation). */
+    public List<io.jnutcracker.stats.PoolStats> poolStats() {
+        return servers().stream().map(s -> s.pool().stats()).toList();
+    }
+
     public ProxyConfig config() {
         return config;
     }

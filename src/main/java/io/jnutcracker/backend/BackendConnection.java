@@ -3,6 +3,7 @@ package io.jnutcracker.backend;
 import io.jnutcracker.resp.Reply;
 import io.jnutcracker.route.Server;
 import io.jnutcracker.route.ServerPool;
+import io.jnutcracker.stats.ServerConnStats;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -41,6 +42,7 @@ public final class BackendConnection {
     private final EventLoop loop;
     private final FlushBatch flushBatch;
     private final InFlightQueue inFlight = new InFlightQueue();
+    private final ServerConnStats stats;
     /** Frames accepted while the connect is in progress; written once it completes. */
     private final List<ByteBuf> unsent = new ArrayList<>();
     /** Pool {@code timeout} in ns; 0 means none. */
@@ -59,6 +61,7 @@ public final class BackendConnection {
         this.server = server;
         this.loop = loop;
         this.flushBatch = flushBatch;
+        this.stats = pool.stats().serverConnection(server.index(), loop);
         int timeoutMs = pool.config().timeoutMs();
         this.timeoutNanos = timeoutMs > 0 ? TimeUnit.MILLISECONDS.toNanos(timeoutMs) : 0;
     }
@@ -94,10 +97,12 @@ public final class BackendConnection {
     public void forward(ByteBuf frame, ReplyHandler handler) {
         if (state == State.CLOSED) {
             frame.release();
+            stats.forwardError();
             handler.onFailure(closeReason);
             return;
         }
         inFlight.add(handler, System.nanoTime());
+        stats.forwarded(frame.readableBytes(), state == State.CONNECTING);
         armTimer();
         if (state == State.CONNECTING) {
             unsent.add(frame);
@@ -118,6 +123,7 @@ public final class BackendConnection {
     /** Sends a request whose reply nobody waits for (AUTH, SELECT at connect), ahead of the rest. */
     void handshake(ByteBuf frame, String what) {
         inFlight.add(new Swallow(what), System.nanoTime());
+        stats.handshake();
         unsent.add(frame);
     }
 
@@ -126,6 +132,9 @@ public final class BackendConnection {
             return;
         }
         state = State.CONNECTED;
+        stats.connected();
+        LOG.debug("connected on s {} to server '{}' of pool '{}'", channel.id(), server.config().pname(),
+                pool.name());
         for (ByteBuf frame : unsent) {
             channel.write(frame, channel.voidPromise());
         }
@@ -142,6 +151,7 @@ public final class BackendConnection {
             close(Errno.INVALID_ARGUMENT, "stray reply");
             return;
         }
+        stats.replied(reply.frame().readableBytes());
         if (reply.isError() && isServerFailure(reply)) {
             pool.failure(server);
         } else {
@@ -208,8 +218,8 @@ public final class BackendConnection {
     void close(String reason, String detail) {
         if (closeReason == null) {
             closeReason = reason;
-            LOG.warn("closing connection to server '{}' of pool '{}': {} ({})", server, pool.name(), reason,
-                    detail);
+            LOG.warn("close s {} to server '{}' of pool '{}': {} ({})", channel == null ? "-" : channel.id(),
+                    server.config().pname(), pool.name(), reason, detail);
         }
         if (channel != null) {
             channel.close();
@@ -222,6 +232,11 @@ public final class BackendConnection {
         if (state == State.CLOSED) {
             return;
         }
+        if (closeReason == null) { // close() has logged already
+            LOG.warn("close s {} to server '{}' of pool '{}': {}", channel == null ? "-" : channel.id(),
+                    server.config().pname(), pool.name(), reason);
+        }
+        stats.closed(reason, state == State.CONNECTED);
         state = State.CLOSED;
         closeReason = reason;
         if (timer != null) {

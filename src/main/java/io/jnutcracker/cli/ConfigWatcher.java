@@ -67,8 +67,12 @@ final class ConfigWatcher implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        watcher.close();
+    public void close() {
+        try {
+            watcher.close();
+        } catch (IOException ignored) {
+            // nothing to release beyond what close already did
+        }
         thread.interrupt();
     }
 }

@@ -12,28 +12,37 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maps nutcracker's {@code -v 0..11} and {@code -o file} onto Logback. nutcracker's levels are
- * syslog-like (0 EMERG .. 3 ERR, 4 WARN, 5 NOTICE (default), 6 INFO, 7 DEBUG, 8+ more verbose);
- * NOTICE and INFO both map to INFO, so the default shows start, stop, ejection and bind lines.
+ * syslog-like: 0 EMERG .. 3 ERR, 4 WARN, 5 NOTICE (default), 6 INFO, 7 DEBUG, 8 VERB .. 11 PVERB.
+ * They map to ERROR (0-3), WARN (4), INFO (5), DEBUG (6-7) and TRACE (8-11), so one step of
+ * SIGTTIN from the default shows the per-connection lines (accepted/closed clients, server
+ * connects), which nutcracker logs at NOTICE and INFO in its debug builds.
  */
 final class LogSetup {
     static final int DEFAULT_LEVEL = 5;
+    static final int MAX_LEVEL = 11;
     private static final String PATTERN = "[%d{yyyy-MM-dd HH:mm:ss.SSS}] %logger{0} %msg%n";
+
+    private static volatile int verbosity = DEFAULT_LEVEL;
 
     private LogSetup() {
     }
 
     static Level levelOf(int verbosity) {
-        int v = Math.max(0, Math.min(11, verbosity));
+        int v = clamp(verbosity);
         if (v <= 3) {
             return Level.ERROR;
         }
         if (v == 4) {
             return Level.WARN;
         }
-        if (v <= 6) {
+        if (v == 5) {
             return Level.INFO;
         }
-        return v <= 8 ? Level.DEBUG : Level.TRACE;
+        return v <= 7 ? Level.DEBUG : Level.TRACE;
+    }
+
+    static int clamp(int verbosity) {
+        return Math.max(0, Math.min(MAX_LEVEL, verbosity));
     }
 
     /** Replaces the root appender: stderr, or {@code file} opened for append as nutcracker does. */
@@ -41,7 +50,7 @@ final class LogSetup {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();
-        root.setLevel(levelOf(verbosity));
+        setVerbosity(verbosity);
         context.getLogger("io.netty").setLevel(Level.WARN);
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
@@ -63,6 +72,26 @@ final class LogSetup {
         appender.setEncoder(encoder);
         appender.start();
         root.addAppender(appender);
+    }
+
+    /** Whether the log goes to a file that could be opened (false: stderr, or the open failed). */
+    static boolean fileOpen() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        var appender = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("main");
+        return appender instanceof FileAppender<?> f && f.isStarted();
+    }
+
+    static int verbosity() {
+        return verbosity;
+    }
+
+    /** Sets nutcracker's level (clamped to 0..11); returns the level now in force. */
+    static int setVerbosity(int level) {
+        int v = clamp(level);
+        verbosity = v;
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(levelOf(v));
+        return v;
     }
 
     /** SIGHUP: close and reopen the log file so a rotated file is let go (logrotate). */

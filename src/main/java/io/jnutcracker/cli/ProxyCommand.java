@@ -2,69 +2,103 @@ package io.jnutcracker.cli;
 
 import io.jnutcracker.Nutcracker;
 import io.jnutcracker.Version;
+import io.jnutcracker.backend.Transport;
+import io.jnutcracker.client.ProxyServer;
 import io.jnutcracker.config.ConfigException;
 import io.jnutcracker.config.ConfigLoader;
 import io.jnutcracker.config.ProxyConfig;
 import io.jnutcracker.route.Clock;
+import io.jnutcracker.stats.Metric;
+import io.jnutcracker.stats.PoolStats;
+import io.jnutcracker.stats.StatsService;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * The proxy itself, with nutcracker 0.5.0's flags ({@code nc.c} {@code long_options}), so an operator
- * swaps the binary and nothing else. Defaults are nutcracker's.
+ * swaps the binary and nothing else: same letters, long forms, bundling ({@code -tc FILE},
+ * {@code -v6}), defaults (upstream's) and error messages ({@link Flags}). {@code -h}, {@code -V},
+ * {@code -D} and errors print to stderr, as nutcracker does. Flags of our own are long-only.
  */
-@Command(name = "jnutcracker", sortOptions = false,
-        exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 1, // nutcracker exits 1 on a bad option
-       
-        subcommands = {RouteCommand.class, CheckCommand.class},
-        description = "A drop-in replacement for twemproxy (nutcracker " + Version.NUTCRACKER + "), the Redis sharding proxy.")
+@Command(name = "jnutcracker", sortOptions = false, subcommands = {RouteCommand.class, CheckCommand.class})
 public final class ProxyCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyCommand.class);
+    /** Set by {@code bin/jnutcracker -d}: stderr is the launcher's pipe until we report that we run. */
+    static final String DAEMON_ENV = "JN_DAEMON_NOTIFY";
+    /** The line that tells {@code bin/jnutcracker -d} the daemon is up (it prints it and returns 0). */
+    static final String DAEMON_READY = "jnutcracker: daemon started on pid ";
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    @Option(names = {"-h", "--help"}, description = "this help")
     boolean help;
 
-    @Option(names = {"-V", "--version"}, versionHelp = true, description = "show version and exit")
+    @Option(names = {"-V", "--version"}, description = "show version and exit")
     boolean version;
 
     @Option(names = {"-t", "--test-conf"}, description = "test configuration for syntax errors and exit")
     boolean testConf;
 
-    @Option(names = {"-d", "--daemonize"}, description = "run as a daemon (handled by bin/jnutcracker)")
+    @Option(names = {"-d", "--daemonize"}, description = "run as a daemon")
     boolean daemonize;
 
     @Option(names = {"-D", "--describe-stats"}, description = "print stats description and exit")
     boolean describeStats;
 
-    @Option(names = {"-v", "--verbose"}, paramLabel = "N", description = "set logging level (default: 5, min: 0, max: 11)")
-    int verbosity = LogSetup.DEFAULT_LEVEL;
+    @Option(names = {"-v", "--verbose"}, paramLabel = "N")
+    String verbosity;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "S", description = "set logging file (default: stderr)")
+    @Option(names = {"-o", "--output"}, paramLabel = "S")
     String output;
 
-    @Option(names = {"-c", "--conf-file"}, paramLabel = "S", description = "set configuration file (default: conf/nutcracker.yml)")
-    Path confFile = Path.of("conf/nutcracker.yml");
+    @Option(names = {"-c", "--conf-file"}, paramLabel = "S")
+    String confFile;
 
-    @Option(names = {"-s", "--stats-port"}, paramLabel = "N", description = "set stats monitoring port (default: 22222)")
-    int statsPort = 22222;
+    @Option(names = {"-s", "--stats-port"}, paramLabel = "N")
+    String statsPort;
 
-    @Option(names = {"-a", "--stats-addr"}, paramLabel = "S", description = "set stats monitoring ip (default: 0.0.0.0)")
-    String statsAddr = "0.0.0.0";
+    @Option(names = {"-a", "--stats-addr"}, paramLabel = "S")
+    String statsAddr;
 
-    @Option(names = {"-i", "--stats-interval"}, paramLabel = "N", description = "set stats aggregation interval in msec (default: 30000 msec)")
-    int statsInterval = 30000;
+    @Option(names = {"-i", "--stats-interval"}, paramLabel = "N")
+    String statsInterval;
 
-    @Option(names = {"-p", "--pid-file"}, paramLabel = "S", description = "set pid file (default: off)")
-    Path pidFile;
+    @Option(names = {"-p", "--pid-file"}, paramLabel = "S")
+    String pidFile;
 
-    @Option(names = {"-m", "--mbuf-size"}, paramLabel = "N", description = "set size of mbuf chunk in bytes (default: 16384 bytes); accepted for compatibility, Netty sizes its own buffers")
-    int mbufSize = 16384;
+    @Option(names = {"-m", "--mbuf-size"}, paramLabel = "N")
+    String mbufSize;
+
+    @Option(names = "--prometheus-port", paramLabel = "N")
+    String prometheusPort;
+
+    @Option(names = "--prometheus-addr", paramLabel = "S")
+    String prometheusAddr;
+
+    @Option(names = "--shutdown-timeout", paramLabel = "N")
+    String shutdownTimeout;
+
+    /** The command line for {@link io.jnutcracker.Main}: nutcracker's parse errors and exit codes. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ProxyCommand());
+        cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            System.err.println("jnutcracker: " + e);
+            LOG.error("failed", e);
+            return 1;
+        });
+        cli.setParameterExceptionHandler(Flags::onParseError);
+        cli.getSubcommands().values().forEach(sub -> sub.setParameterExceptionHandler(Flags::onParseError));
+        return cli;
+    }
 
     @Option(names = "--watch", description = "reload the configuration when the file changes (jnutcracker extension; SIGHUP also reloads)")
     boolean watch;
@@ -72,42 +106,97 @@ public final class ProxyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
+        if (help) {
+            err.print(versionBlock() + Flags.usage());
+            return 0;
+        }
+        if (version) {
+            err.print(versionBlock());
+            return 0;
+        }
+        Flags flags;
+        try {
+            flags = Flags.of(this);
+        } catch (Flags.BadFlag e) {
+            err.println("jnutcracker: " + e.getMessage());
+            err.print(Flags.usage());
+            return 1;
+        }
         if (describeStats) {
-            err.println(versionLine());
+            err.print(versionBlock() + Metric.describe());
             return 0;
         }
         ProxyConfig config;
         try {
-            config = ConfigLoader.load(confFile);
+            config = ConfigLoader.load(flags.confFile());
         } catch (ConfigException e) {
-            err.println("jnutcracker: configuration file '" + confFile + "' syntax is invalid");
+            err.println("jnutcracker: configuration file '" + flags.confFile() + "' syntax is invalid");
             err.println("jnutcracker: " + e.describe());
             return 1;
         }
         if (testConf) {
-            err.println("jnutcracker: configuration file '" + confFile + "' syntax is ok");
+            err.println("jnutcracker: configuration file '" + flags.confFile() + "' syntax is ok");
             return 0;
         }
-        LogSetup.configure(verbosity, output);
-        return run(config);
+        LogSetup.configure(flags.verbosity(), flags.output());
+        if (flags.output() != null && !LogSetup.fileOpen()) {
+            err.println("jnutcracker: opening log file '" + flags.output() + "' failed");
+            return 1;
+        }
+        return run(config, flags);
     }
 
-    private int run(ProxyConfig config) throws Exception {
-        LOG.info("{} started on pid {}, config '{}'", versionLine(), ProcessHandle.current().pid(), confFile);
-        PidFile pid = pidFile == null ? null : PidFile.write(pidFile);
+    private int run(ProxyConfig config, Flags flags) throws InterruptedException {
+        boolean detached = daemonize && System.getenv(DAEMON_ENV) != null;
+        if (daemonize && !detached) {
+            LOG.warn("-d: the JVM cannot fork; run through bin/jnutcracker to detach. Staying in the foreground");
+        }
+        LOG.info("{} started on pid {}, config '{}'", versionLine(), ProcessHandle.current().pid(), flags.confFile());
+        LOG.info("run, rabbit run / dig that hole, forget the sun / and when at last the work is done"
+                + " / don't sit down / it's time to dig another one");
+        PidFile pid = null;
+        if (flags.pidFile() != null) {
+            try {
+                pid = PidFile.write(flags.pidFile());
+            } catch (IOException e) {
+                return startupFailed("opening pid file '" + flags.pidFile() + "' failed: " + e.getMessage());
+            }
+        }
         CountDownLatch stop = new CountDownLatch(1);
-        try (Nutcracker proxy = Nutcracker.start(config, Clock.SYSTEM, Nutcracker.defaultWorkers());
-             ConfigWatcher watcher = watch ? new ConfigWatcher(confFile, () -> reload(proxy)) : null) {
-            Signals.install(stop::countDown, () -> {
+        Nutcracker proxy = null;
+        StatsService stats = null;
+        ConfigWatcher watcher = null;
+        try {
+            proxy = Nutcracker.start(config, Clock.SYSTEM, Nutcracker.defaultWorkers());
+            stats = StatsService.start(proxy::poolStats, new StatsService.Options(flags.statsAddr(), flags.statsPort(),
+                    flags.statsInterval(), flags.prometheusAddr(), flags.prometheusPort()));
+            LOG.info("stats on '{}:{}' every {} msec", flags.statsAddr(), stats.port(), flags.statsInterval());
+            Nutcracker running = proxy;
+            watcher = watch ? new ConfigWatcher(flags.confFile(), () -> reload(running, flags)) : null;
+            List<String> refused = Signals.install(stop::countDown, () -> {
                 LogSetup.reopen();
-                reload(proxy);
+                reload(running, flags);
             });
+            if (!refused.isEmpty()) {
+                LOG.warn("the JVM keeps {} for itself: not handled", refused);
+            }
+            if (detached) {
+                detach(flags);
+            }
             stop.await();
-            LOG.info("stopping: closing listeners");
-        } catch (java.io.IOException e) {
-            LOG.error("{}", e.getMessage());
-            return 1;
+            drain(proxy, stats, flags.shutdownTimeoutMillis());
+        } catch (IOException e) {
+            return startupFailed(e.getMessage());
         } finally {
+            if (watcher != null) {
+                watcher.close();
+            }
+            if (stats != null) {
+                stats.close();
+            }
+            if (proxy != null) {
+                proxy.close();
+            }
             if (pid != null) {
                 pid.remove();
             }
@@ -117,12 +206,60 @@ public final class ProxyCommand implements Callable<Integer> {
     }
 
     /** Reads and validates the file again and applies it; an invalid file changes nothing. */
-    private synchronized void reload(Nutcracker proxy) {
+    private synchronized void reload(Nutcracker proxy, Flags flags) {
         try {
-            proxy.reload(ConfigLoader.load(confFile));
+            proxy.reload(ConfigLoader.load(flags.confFile()));
         } catch (ConfigException e) {
             proxy.reloadFailed(e.describe());
         }
+    }
+
+    /**
+     * SIGTERM/SIGINT: stop accepting, stop reading from clients, and give the requests already
+     * forwarded up to {@code timeoutMillis} to be answered before everything is closed.
+     */
+    private static void drain(Nutcracker proxy, StatsService stats, long timeoutMillis) throws InterruptedException {
+        for (ProxyServer s : proxy.servers()) {
+            s.unbind();
+        }
+        stats.pauseClients();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        long pending = stats.outstanding();
+        LOG.info("stopping: listeners closed, {} requests in flight, waiting up to {} msec", pending, timeoutMillis);
+        while (pending > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            pending = stats.outstanding();
+        }
+        if (pending > 0) {
+            LOG.warn("stopping with {} requests still unanswered after {} msec", pending, timeoutMillis);
+        }
+    }
+
+    /** Tells {@code bin/jnutcracker} we run, then leaves its pipe: nothing more goes to stderr or stdout. */
+    private static void detach(Flags flags) {
+        System.err.println(DAEMON_READY + ProcessHandle.current().pid());
+        System.err.flush();
+        if (flags.output() == null) {
+            LogSetup.configure(LogSetup.verbosity(), "/dev/null"); // nutcracker -d without -o: /dev/null
+        }
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+        System.setErr(nowhere);
+        System.setOut(nowhere);
+    }
+
+    /** A start-up failure: in the log with nutcracker's wording, and on stderr when the log is a file. */
+    private static int startupFailed(String message) {
+        LOG.error("{}", message);
+        LOG.info("done, rabbit done");
+        if (LogSetup.fileOpen()) {
+            System.err.println("jnutcracker: " + message);
+        }
+        return 1;
+    }
+
+    /** {@code -V}: nutcracker's three lines (name and version, event backend, a blank line). */
+    static String versionBlock() {
+        return versionLine() + "\nasync event backend: " + Transport.best().name().toLowerCase() + "\n\n";
     }
 
     public static String versionLine() {

@@ -14,6 +14,7 @@ import io.jnutcracker.resp.Resp;
 import io.jnutcracker.route.ForwardedMsg;
 import io.jnutcracker.route.Fragmenter;
 import io.jnutcracker.route.ServerPool;
+import io.jnutcracker.stats.ClientStats;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -48,6 +49,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
     /** The pool generation in force for the request being handled (re-read per request: reload). */
     private ServerPool pool;
     private BackendGroup group;
+    private ClientStats stats;
 
     ClientHandler(ProxyServer proxy) {
         this.proxy = proxy;
@@ -61,13 +63,16 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
         auth = new AuthGate(pool.config().redisAuth());
         info = new ConnectionInfo(proxy.nextClientId(), auth);
         alloc = ctx.alloc();
-        LOG.debug("accepted client {} on pool '{}'", ctx.channel().remoteAddress(), pool.name());
+        stats = pool.stats().clientOpened(ctx.channel());
+        LOG.debug("accepted c {} on p '{}' from '{}'", ctx.channel().id(), pool.name(),
+                ctx.channel().remoteAddress());
         ctx.fireChannelActive();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof RequestError error) {
+            stats.error();
             if (!session.closing()) {
                 // Redis answers a protocol error and closes; earlier replies still go out first.
                 session.replyAndClose(error.reply(alloc));
@@ -100,6 +105,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
         group = runtime.group(loop);
         Command command = CommandTable.lookup(request.frame(), Fragmenter.frameIndex(request, 0),
                 request.argLength(0));
+        stats.command(command);
         ByteBuf refusal = refusal(command, request);
         if (refusal != null) {
             request.release();
@@ -180,6 +186,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
         session.enqueue(msg);
         if (serverIndex == ServerPool.NO_SERVER) {
             request.release();
+            stats.forwardError();
             msg.onFailure(Errno.CONNECTION_REFUSED); // every server ejected (nutcracker: ECONNREFUSED)
             return;
         }
@@ -189,6 +196,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
     @Override
     public void forward(int serverIndex, ByteBuf frame, ReplyHandler handler) {
         BackendConnection connection = group.connection(serverIndex);
+        if (!(handler instanceof ForwardedMsg)) stats.fragment(); // a sub-request made by Fragmenter
         connection.forward(frame, handler);
         if (!touched.contains(connection)) {
             touched.add(connection);
@@ -213,13 +221,16 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         session.releaseAll();
-        LOG.debug("closed client {} on pool '{}'", ctx.channel().remoteAddress(), pool.name());
+        stats.closed();
+        LOG.debug("close c {} on p '{}' from '{}'", ctx.channel().id(), pool.name(),
+                ctx.channel().remoteAddress());
         ctx.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.debug("client {} on pool '{}' failed: {}", ctx.channel().remoteAddress(), pool.name(), cause.toString());
+        stats.error();
         ctx.close();
     }
 }

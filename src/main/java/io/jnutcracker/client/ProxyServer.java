@@ -177,6 +177,7 @@ public final class ProxyServer {
         ch.closeFuture().addListener(f -> clients.decrementAndGet());
         if (limit > 0 && now > limit) {
             // nutcracker parses client_connections and ignores it (#477); we enforce it with Redis's words.
+            pool().stats().clientRefused(ch);
             ch.writeAndFlush(Resp.error(ch.alloc(), "ERR max number of clients reached"))
                     .addListener(ChannelFutureListener.CLOSE);
             return;

@@ -45,6 +45,7 @@ public final class Fragmenter {
                 int arg = 1 + k * step;
                 int server = pool.serverFor(request.frame(), frameIndex(request, arg), request.argLength(arg));
                 if (server == ServerPool.NO_SERVER) {
+                    pool.stats().forwardError();
                     return Msg.local(owner, Resp.error(alloc, "ERR " + io.jnutcracker.backend.Errno.CONNECTION_REFUSED));
                 }
                 serverOfKey[k] = server;

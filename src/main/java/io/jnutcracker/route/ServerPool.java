@@ -4,6 +4,7 @@ import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.config.ServerConfig;
 import io.jnutcracker.hash.ContinuumNode;
 import io.jnutcracker.hash.KeyPlacer;
+import io.jnutcracker.stats.PoolStats;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class ServerPool {
     private final PoolConfig config;
     private final List<Server> servers;
     private final Clock clock;
+    private final PoolStats stats;
     private volatile KeyPlacer placer;
     /** Monotonic ns of the earliest retry among ejected servers; {@code Long.MAX_VALUE} for none. */
     private volatile long nextRebuildNanos = Long.MAX_VALUE;
@@ -40,6 +42,7 @@ public final class ServerPool {
             list.add(new Server(list.size(), s));
         }
         this.servers = List.copyOf(list);
+        this.stats = new PoolStats(config.name(), servers.stream().map(Server::name).toList());
         rebuild();
     }
 
@@ -57,6 +60,11 @@ public final class ServerPool {
 
     public Server server(int index) {
         return servers.get(index);
+    }
+
+    /** The pool's statistics (counted by the data path, read by the stats thread). */
+    public PoolStats stats() {
+        return stats;
     }
 
     /** The index of the server that owns the key, or {@link #NO_SERVER} when all are ejected. */
@@ -91,8 +99,9 @@ public final class ServerPool {
         }
         long retryAt = clock.nanoTime() + config.serverRetryTimeoutMs() * 1_000_000L;
         server.eject(retryAt, clock.epochMicros());
-        LOG.warn("server '{}' of pool '{}' ejected for {} ms after {} failures", server,
-                config.name(), config.serverRetryTimeoutMs(), Math.max(1, config.serverFailureLimit()));
+        stats.serverEjected(server.index(), server.ejectedAtMicros());
+        LOG.warn("update pool '{}' to delete server '{}' for next {} secs after {} failures", config.name(),
+                server, config.serverRetryTimeoutMs() / 1000, Math.max(1, config.serverFailureLimit()));
         rebuild();
     }
 
@@ -101,7 +110,7 @@ public final class ServerPool {
         for (Server s : servers) {
             if (s.ejected() && now >= s.retryAtNanos()) {
                 s.readmit();
-                LOG.info("server '{}' of pool '{}' back in the continuum", s, config.name());
+                LOG.info("update pool '{}' to add server '{}'", config.name(), s);
             }
         }
         rebuild();

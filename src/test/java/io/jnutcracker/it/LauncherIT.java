@@ -50,7 +50,7 @@ class LauncherIT {
                       servers:
                        - %s:1 redis01
                     """.formatted(port, redis.address()));
-            Process proxy = new ProcessBuilder("bin/jnutcracker", "-c", conf.toString(), "-p", pid.toString(),
+            Process proxy = launcher("bin/jnutcracker", "-c", conf.toString(), "-p", pid.toString(),
                     "-o", dir.resolve("jn.log").toString(), "-s", "" + RedisServerProcess.freePort("127.0.0.1"))
                     .redirectErrorStream(true).start();
             awaitPort(port);
@@ -126,11 +126,21 @@ class LauncherIT {
         throw new AssertionError("proxy did not listen on " + port);
     }
 
+    /** A process builder whose bin/jnutcracker runs the jar this build made (JN_JAR), not a stale one. */
+    static ProcessBuilder launcher(String... cmd) {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        String jar = System.getProperty("jn.jar");
+        if (jar != null) {
+            pb.environment().put("JN_JAR", jar);
+        }
+        return pb;
+    }
+
     record Result(int exit, String output) {
     }
 
     static Result run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Process p = launcher(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Result(p.exitValue(), out);

@@ -3,31 +3,53 @@ package io.jnutcracker.it;
 import io.jnutcracker.Nutcracker;
 import io.jnutcracker.config.ConfigLoader;
 import io.jnutcracker.route.Clock;
+import io.jnutcracker.stats.StatsDocument;
+import io.jnutcracker.stats.StatsService;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** jnutcracker running in the test's JVM from a yml text, the same way {@code bin/jnutcracker -c} runs it. */
+/**
+ * jnutcracker running in the test's JVM from a yml text, the same way {@code bin/jnutcracker -c} runs it;
+ * optionally with its stats (stats port and Prometheus endpoint on free loopback ports).
+ */
 public final class ProxyProcess implements AutoCloseable {
     private final Nutcracker proxy;
     private final Path config;
+    private final StatsService stats;
 
-    private ProxyProcess(Nutcracker proxy, Path config) {
+    private ProxyProcess(Nutcracker proxy, Path config, StatsService stats) {
         this.proxy = proxy;
         this.config = config;
+        this.stats = stats;
     }
 
     public static ProxyProcess start(String yml) throws Exception {
         Path file = Files.createTempFile("jn-", ".yml");
         Files.writeString(file, yml);
-        return new ProxyProcess(Nutcracker.start(ConfigLoader.load(file), Clock.SYSTEM, 2), file);
+        return new ProxyProcess(Nutcracker.start(ConfigLoader.load(file), Clock.SYSTEM, 2), file, null);
+    }
+
+    /**
+     * Starts with stats as {@code -a 127.0.0.1 -s <free> -i intervalMillis}, plus the Prometheus
+     * endpoint on a free loopback port when {@code prometheus}.
+     */
+    public static ProxyProcess startWithStats(String yml, int intervalMillis, boolean prometheus) throws Exception {
+        Path file = Files.createTempFile("jn-", ".yml");
+        Files.writeString(file, yml);
+        Nutcracker proxy = Nutcracker.start(ConfigLoader.load(file), Clock.SYSTEM, 2);
+        try {
+            StatsService stats = StatsService.start(proxy::poolStats,
+                    new StatsService.Options("127.0.0.1", 0, intervalMillis, "127.0.0.1", prometheus ? 0 : -1));
+            return new ProxyProcess(proxy, file, stats);
+        } catch (Exception e) {
+            proxy.close();
+            throw e;
+        }
     }
 
     public Path config() {
         return config;
-    }
-
-    public Nutcracker nutcracker() {
-        return proxy;
     }
 
     /** Writes {@code yml} over the config file and reloads it, as SIGHUP does; returns what happened. */
@@ -40,8 +62,27 @@ public final class ProxyProcess implements AutoCloseable {
         }
     }
 
+    public Nutcracker proxy() {
+        return proxy;
+    }
+
+    public StatsService stats() {
+        if (stats == null) {
+            throw new IllegalStateException("started without stats");
+        }
+        return stats;
+    }
+
+    /** What the stats port sends now, read over TCP as an operator's script would. */
+    public StatsDocument statsDocument() throws IOException {
+        return StatsDocument.read("127.0.0.1", stats().port());
+    }
+
     @Override
     public void close() throws Exception {
+        if (stats != null) {
+            stats.close();
+        }
         proxy.close();
         Files.deleteIfExists(config);
     }

@@ -99,8 +99,8 @@ class ReloadIT {
                 }
                 assertThat(total).as("requests answered").isGreaterThan(1000);
                 assertThat(stableClient.get(30, TimeUnit.SECONDS)).isPositive();
-                assertThat(proxy.nutcracker().reloads()).isEqualTo(generations.size() - 1);
-                assertThat(proxy.nutcracker().failedReloads()).isEqualTo(1);
+                assertThat(proxy.proxy().reloads()).isEqualTo(generations.size() - 1);
+                assertThat(proxy.proxy().failedReloads()).isEqualTo(1);
             }
         } finally {
             clients.shutdownNow();

@@ -1,0 +1,194 @@
+package io.jnutcracker.stats;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The metric table (nutcracker {@code nc_stats.h} {@code STATS_POOL_CODEC}/{@code STATS_SERVER_CODEC}
+ * plus the stats header): every metric the proxy keeps, in nutcracker's order, with nutcracker's name
+ * and description. Counting ({@link LoopStats} slots), the stats JSON ({@link StatsJson}), {@code -D}
+ * ({@link #describe}) and the Prometheus endpoint ({@link PrometheusCollector}) all walk this table;
+ * no metric is spelled out anywhere else.
+ *
+ * <p>Entries with {@code nutcracker == false} are ours: they appear in {@code -D} after nutcracker's
+ * sections and on the Prometheus endpoint, never in the stats JSON, so scripts that walk
+ * nutcracker's JSON (every nested object of a pool is a server) keep working.
+ */
+public enum Metric {
+    // ---- the header of the stats JSON (nutcracker stats_add_header), in its order ----
+    SERVICE("service", Scope.TOP, Type.STRING, "always 'nutcracker'", null),
+    SOURCE("source", Scope.TOP, Type.STRING, "host name", null),
+    VERSION("version", Scope.TOP, Type.STRING, "nutcracker version the proxy is compatible with", null),
+    UPTIME("uptime", Scope.TOP, Type.SECONDS, "seconds since the proxy started", "nutcracker_uptime_seconds"),
+    TIMESTAMP("timestamp", Scope.TOP, Type.SECONDS, "unix time of the document", null),
+    TOTAL_CONNECTIONS("total_connections", Scope.TOP, Type.COUNTER,
+            "# connections since start: listeners, clients and servers", "nutcracker_connections"),
+    CURR_CONNECTIONS("curr_connections", Scope.TOP, Type.GAUGE,
+            "# open connections: listeners, clients and servers", "nutcracker_curr_connections"),
+
+    // ---- pool stats, nutcracker's codec order ----
+    CLIENT_EOF("client_eof", Scope.POOL, Type.COUNTER, "# eof on client connections"),
+    CLIENT_ERR("client_err", Scope.POOL, Type.COUNTER, "# errors on client connections"),
+    CLIENT_CONNECTIONS("client_connections", Scope.POOL, Type.GAUGE, "# active client connections"),
+    SERVER_EJECTS("server_ejects", Scope.POOL, Type.COUNTER, "# times backend server was ejected"),
+    FORWARD_ERROR("forward_error", Scope.POOL, Type.COUNTER, "# times we encountered a forwarding error"),
+    FRAGMENTS("fragments", Scope.POOL, Type.COUNTER, "# fragments created from a multi-vector request"),
+
+    // ---- server stats, nutcracker's codec order ----
+    SERVER_EOF("server_eof", Scope.SERVER, Type.COUNTER, "# eof on server connections"),
+    SERVER_ERR("server_err", Scope.SERVER, Type.COUNTER, "# errors on server connections"),
+    SERVER_TIMEDOUT("server_timedout", Scope.SERVER, Type.COUNTER, "# timeouts on server connections"),
+    SERVER_CONNECTIONS("server_connections", Scope.SERVER, Type.GAUGE, "# active server connections"),
+    SERVER_EJECTED_AT("server_ejected_at", Scope.SERVER, Type.TIMESTAMP,
+            "timestamp when server was ejected in usec since epoch", "nutcracker_server_ejected_timestamp_seconds"),
+    REQUESTS("requests", Scope.SERVER, Type.COUNTER, "# requests"),
+    REQUEST_BYTES("request_bytes", Scope.SERVER, Type.COUNTER, "total request bytes"),
+    RESPONSES("responses", Scope.SERVER, Type.COUNTER, "# responses"),
+    RESPONSE_BYTES("response_bytes", Scope.SERVER, Type.COUNTER, "total response bytes"),
+    IN_QUEUE("in_queue", Scope.SERVER, Type.GAUGE, "# requests in incoming queue"),
+    IN_QUEUE_BYTES("in_queue_bytes", Scope.SERVER, Type.GAUGE, "current request bytes in incoming queue"),
+    OUT_QUEUE("out_queue", Scope.SERVER, Type.GAUGE, "# requests in outgoing queue"),
+    OUT_QUEUE_BYTES("out_queue_bytes", Scope.SERVER, Type.GAUGE, "current request bytes in outgoing queue"),
+
+    // ---- beyond nutcracker: -D and Prometheus only ----
+    COMMANDS("commands", Scope.POOL, Type.COMMAND_COUNTS, false,
+            "# requests received, by command (unknown ones as 'unknown')", "nutcracker_commands"),
+    LATENCY("latency", Scope.SERVER, Type.SUMMARY, false,
+            "request latency from forward to reply in seconds: p50, p99, p999 over the last 1 to 2 minutes",
+            "nutcracker_server_latency_seconds");
+
+    /** Where a metric lives: the JSON header, a pool, or a server of a pool. */
+    public enum Scope { TOP, POOL, SERVER }
+
+    /** How a metric is kept and aggregated. */
+    public enum Type {
+        /** A header string (service, source, version). */
+        STRING,
+        /** Seconds computed when the document is written (uptime, timestamp). */
+        SECONDS,
+        /** Only ever grows; summed over event loops. */
+        COUNTER,
+        /** Goes up and down; summed over event loops (each loop adds and removes its own). */
+        GAUGE,
+        /** Microseconds since the epoch; the latest over event loops. */
+        TIMESTAMP,
+        /** Per-command request counts (one labelled series per command). */
+        COMMAND_COUNTS,
+        /** Latency percentiles from HdrHistogram, with the sum of latencies in its slot (µs). */
+        SUMMARY;
+
+        /** Whether the metric has a {@code long} slot in the per-loop arrays. */
+        boolean stored() {
+            return this == COUNTER || this == GAUGE || this == TIMESTAMP || this == SUMMARY;
+        }
+    }
+
+    private static final Map<Scope, List<Metric>> BY_SCOPE = new EnumMap<>(Scope.class);
+    private static final int[] SLOTS = new int[values().length];
+    private static final int[] SLOT_COUNT = new int[Scope.values().length];
+
+    static {
+        for (Scope s : Scope.values()) {
+            BY_SCOPE.put(s, new ArrayList<>());
+        }
+        for (Metric m : values()) {
+            BY_SCOPE.get(m.scope).add(m);
+            SLOTS[m.ordinal()] = m.type.stored() ? SLOT_COUNT[m.scope.ordinal()]++ : -1;
+        }
+        BY_SCOPE.replaceAll((s, list) -> Collections.unmodifiableList(list));
+    }
+
+    private final String jsonName;
+    private final Scope scope;
+    private final Type type;
+    private final boolean nutcracker;
+    private final String description;
+    private final String prometheusName;
+
+    Metric(String name, Scope scope, Type type, String description) {
+        this(name, scope, type, true, description, "nutcracker_" + name);
+    }
+
+    Metric(String name, Scope scope, Type type, String description, String prometheusName) {
+        this(name, scope, type, true, description, prometheusName);
+    }
+
+    Metric(String name, Scope scope, Type type, boolean nutcracker, String description, String prometheusName) {
+        this.jsonName = name;
+        this.scope = scope;
+        this.type = type;
+        this.nutcracker = nutcracker;
+        this.description = description;
+        this.prometheusName = prometheusName;
+    }
+
+    /** nutcracker's name: the JSON key and the {@code -D} label. */
+    public String jsonName() {
+        return jsonName;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    /** Whether nutcracker 0.5.0 has it (JSON and {@code -D}); otherwise it is one of ours. */
+    public boolean nutcracker() {
+        return nutcracker;
+    }
+
+    /** nutcracker's {@code -D} description (header fields, which {@code -D} does not list, have ours). */
+    public String description() {
+        return description;
+    }
+
+    /** The Prometheus family name (counters get {@code _total} on the wire); {@code null}: not exported. */
+    public String prometheusName() {
+        return prometheusName;
+    }
+
+    /** Index in the scope's per-loop {@code long[]}; -1 when not kept there. */
+    int slot() {
+        return SLOTS[ordinal()];
+    }
+
+    /** Number of per-loop {@code long} slots of a scope. */
+    static int slots(Scope scope) {
+        return SLOT_COUNT[scope.ordinal()];
+    }
+
+    /** The metrics of a scope, in table order. */
+    public static List<Metric> of(Scope scope) {
+        return BY_SCOPE.get(scope);
+    }
+
+    /**
+     * {@code -D}: nutcracker's text ({@code stats_describe}) from this table, then our own metrics in
+     * the same layout. The version block is the caller's.
+     */
+    public static String describe() {
+        StringBuilder out = new StringBuilder();
+        out.append("pool stats:\n");
+        line(out, Scope.POOL, true);
+        out.append("\nserver stats:\n");
+        line(out, Scope.SERVER, true);
+        out.append("\njnutcracker stats (Prometheus endpoint only):\n");
+        line(out, Scope.POOL, false);
+        line(out, Scope.SERVER, false);
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, Scope scope, boolean nutcracker) {
+        for (Metric m : of(scope)) {
+            if (m.nutcracker == nutcracker) {
+                out.append(String.format("  %-20s\"%s\"", m.jsonName, m.description)).append('\n');
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.jnutcracker.stats;
+
+import io.jnutcracker.command.Command;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The aggregated statistics at one moment (nutcracker's {@code sum} shadow): immutable, built by
+ * the stats thread every {@code -i} ms and read by the stats port and the Prometheus endpoint.
+ * Pools and servers are in nutcracker's sorted order.
+ *
+ * @param takenAtMillis wall time of the aggregation
+ * @param top values of the {@link Metric.Scope#TOP} metrics that have slots, by slot
+ */
+public record Snapshot(long takenAtMillis, long[] top, List<Pool> pools) {
+
+    public Snapshot {
+        pools = List.copyOf(pools);
+    }
+
+    /** A header counter ({@code total_connections}, {@code curr_connections}). */
+    public long get(Metric metric) {
+        return top[slotOf(metric, Metric.Scope.TOP)];
+    }
+
+    public Pool pool(String name) {
+        return pools.stream().filter(p -> p.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no pool " + name));
+    }
+
+    /** One pool's values, by slot, and its servers. */
+    public record Pool(String name, long[] values, long[] commands, List<Server> servers) {
+        public Pool {
+            servers = List.copyOf(servers);
+        }
+
+        public long get(Metric metric) {
+            return values[slotOf(metric, Metric.Scope.POOL)];
+        }
+
+        /** Requests received by command name (lower case; {@code unknown} for the rest), non-zero only. */
+        public Map<String, Long> commandCounts() {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (int i = 0; i < commands.length; i++) {
+                if (commands[i] != 0) {
+                    counts.put(commandLabel(i), commands[i]);
+                }
+            }
+            return counts;
+        }
+
+        public Server server(String name) {
+            return servers.stream().filter(s -> s.name.equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no server " + name));
+        }
+    }
+
+    /**
+     * One server's values, by slot, and its latency percentiles (µs) over the last 1 to 2 minutes.
+     *
+     * @param latencyWindowCount how many latencies the percentiles are computed from; 0 means none
+     */
+    public record Server(String name, long[] values, long latencyWindowCount, long p50Micros, long p99Micros,
+                         long p999Micros) {
+        public long get(Metric metric) {
+            return values[slotOf(metric, Metric.Scope.SERVER)];
+        }
+    }
+
+    static String commandLabel(int index) {
+        return index == LoopStats.UNKNOWN_COMMAND ? "unknown"
+                : Command.values()[index].name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static int slotOf(Metric metric, Metric.Scope scope) {
+        if (metric.scope() != scope || metric.slot() < 0) {
+            throw new IllegalArgumentException(metric + " is not a stored " + scope + " metric");
+        }
+        return metric.slot();
+    }
+}

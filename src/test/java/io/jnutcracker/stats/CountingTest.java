@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The counting hooks and the aggregation, without a network: what each hook adds up to. */
 class CountingTest {
     private final PoolStats pool = new PoolStats("alpha", List.of("a1", "a2"));
-    private final StatsAggregator aggregator = new StatsAggregator(List.of(pool));
+    private final StatsAggregator aggregator = new StatsAggregator(() -> List.of(pool));
 
     @Test
     void requestsRepliesAndQueuesOfOneConnection() {

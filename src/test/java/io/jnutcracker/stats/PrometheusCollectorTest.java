@@ -22,7 +22,7 @@ class PrometheusCollectorTest {
         EmbeddedChannel ch = new EmbeddedChannel();
         pool.clientOpened(ch).command(Command.GET);
         pool.serverEjected(0, 1_500_000);
-        StatsAggregator aggregator = new StatsAggregator(List.of(pool));
+        StatsAggregator aggregator = new StatsAggregator(() -> List.of(pool));
         Snapshot snapshot = aggregator.aggregate();
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();

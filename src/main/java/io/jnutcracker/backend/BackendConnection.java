@@ -167,6 +167,25 @@ public final class BackendConnection {
         }
     }
 
+    /**
+     * The proxy is stopping: requests still waiting are answered {@code -ERR Connection closed by
+     * server}-style, but the close is not a failure of the server (no ejection, no warning).
+     */
+    void shutdown() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        for (ByteBuf frame : unsent) {
+            frame.release();
+        }
+        unsent.clear();
+        closeQuietly();
+        for (ReplyHandler h = inFlight.poll(); h != null; h = inFlight.poll()) {
+            h.onFailure(Errno.CLOSED);
+        }
+        flushBatch.flushAll();
+    }
+
     /** See {@link BackendGroup#retire()}. */
     void closeWhenIdle() {
         retiring = true;
@@ -177,6 +196,7 @@ public final class BackendConnection {
 
     /** A close that is no failure of the server: it does not count towards ejection. */
     private void closeQuietly() {
+        stats.closed(Errno.CLOSED, state == State.CONNECTED); // the gauges must drop with the connection
         state = State.CLOSED;
         closeReason = Errno.CLOSED;
         if (timer != null) {

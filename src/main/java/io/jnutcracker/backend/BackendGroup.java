@@ -79,7 +79,7 @@ public final class BackendGroup {
         for (BackendConnection[] slots : connections) {
             for (BackendConnection c : slots) {
                 if (c != null) {
-                    c.close(Errno.CLOSED, "proxy shutting down");
+                    c.shutdown();
                 }
             }
         }

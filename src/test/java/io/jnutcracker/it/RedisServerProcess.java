@@ -38,7 +38,9 @@ public final class RedisServerProcess implements AutoCloseable {
     public static RedisServerProcess start(String host, int port, String... extraArgs) throws IOException {
         String binary = System.getenv().getOrDefault("REDIS_SERVER", "redis-server");
         List<String> cmd = new ArrayList<>(List.of(binary, "--bind", host, "--port", Integer.toString(port),
-                "--save", "", "--appendonly", "no", "--daemonize", "no", "--logfile", ""));
+                "--save", "", "--appendonly", "no", "--daemonize", "no", "--logfile", "",
+                // Replicas write the RDB of a full sync: keep it out of the working tree.
+                "--dir", System.getProperty("java.io.tmpdir"), "--dbfilename", "jn-it-" + port + ".rdb"));
         cmd.addAll(List.of(extraArgs));
         Path log = Files.createTempFile("redis-" + port + "-", ".log");
         Process p;

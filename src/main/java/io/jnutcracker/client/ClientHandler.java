@@ -12,6 +12,7 @@ import io.jnutcracker.resp.RequestError;
 import io.jnutcracker.resp.CannedReply;
 import io.jnutcracker.resp.Resp;
 import io.jnutcracker.route.ForwardedMsg;
+import io.jnutcracker.route.FallbackRetry;
 import io.jnutcracker.route.Fragmenter;
 import io.jnutcracker.route.ServerPool;
 import io.jnutcracker.stats.ClientStats;
@@ -47,8 +48,11 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
     private ByteBufAllocator alloc;
     private EventLoop loop;
     /** The pool generation in force for the request being handled (re-read per request: reload). */
+    private PoolRuntime runtime;
     private ServerPool pool;
     private BackendGroup group;
+    /** The command being dispatched. */
+    private Command command;
     private ClientStats stats;
 
     ClientHandler(ProxyServer proxy) {
@@ -100,10 +104,10 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
     }
 
     private void dispatch(Request request) {
-        PoolRuntime runtime = proxy.runtime();
+        runtime = proxy.runtime();
         pool = runtime.pool();
         group = runtime.group(loop);
-        Command command = CommandTable.lookup(request.frame(), Fragmenter.frameIndex(request, 0),
+        command = CommandTable.lookup(request.frame(), Fragmenter.frameIndex(request, 0),
                 request.argLength(0));
         stats.command(command);
         ByteBuf refusal = refusal(command, request);
@@ -195,8 +199,18 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
 
     @Override
     public void forward(int serverIndex, ByteBuf frame, ReplyHandler handler) {
-        BackendConnection connection = group.connection(serverIndex);
         if (!(handler instanceof ForwardedMsg)) stats.fragment(); // a sub-request made by Fragmenter
+        BackendConnection connection;
+        PoolRuntime current = runtime;
+        if (current.fallback() == null || !command.isRead()) {
+            connection = group.connection(serverIndex);
+        } else if (pool.server(serverIndex).ejected()) {
+            connection = current.fallbackConnection(loop, serverIndex); // its keys stay; its master has them
+        } else {
+            connection = group.connection(serverIndex);
+            handler = new FallbackRetry(handler, frame.retainedDuplicate(),
+                    () -> current.fallbackConnection(loop, serverIndex));
+        }
         connection.forward(frame, handler);
         if (!touched.contains(connection)) {
             touched.add(connection);

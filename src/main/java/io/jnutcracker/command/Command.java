@@ -248,6 +248,19 @@ public enum Command {
     // OTHER_DB
     MOVE(OTHER_DB);
 
+    /**
+     * Commands that only read, so a read pool may send them to a member's master when the member is
+     * down ({@code jn_read_fallback}); the same commands Redis serves on a read-only replica, minus
+     * those with a STORE form.
+     */
+    private static final java.util.Set<Command> READS = java.util.EnumSet.of(
+            GET, GETRANGE, STRLEN, GETBIT, BITCOUNT, BITPOS, MGET, EXISTS, TTL, PTTL, TYPE, DUMP,
+            HGET, HGETALL, HKEYS, HLEN, HVALS, HEXISTS, HMGET, HSTRLEN, HSCAN, HRANDFIELD,
+            LLEN, LINDEX, LRANGE, LPOS, SCARD, SISMEMBER, SMISMEMBER, SMEMBERS, SRANDMEMBER, SSCAN,
+            SDIFF, SINTER, SUNION, ZCARD, ZCOUNT, ZLEXCOUNT, ZRANGE, ZRANGEBYLEX, ZRANGEBYSCORE, ZRANK,
+            ZREVRANGE, ZREVRANGEBYLEX, ZREVRANGEBYSCORE, ZREVRANK, ZSCORE, ZMSCORE, ZSCAN, ZRANDMEMBER,
+            ZDIFF, ZINTER, ZUNION, PFCOUNT, GEODIST, GEOPOS, GEOHASH, GEOSEARCH);
+
     private final Arity arity;
     private final Routing routing;
     private final Unsupported unsupported;
@@ -283,6 +296,11 @@ public enum Command {
     /** The upper-case ASCII name; do not modify. */
     byte[] upperName() {
         return upperName;
+    }
+
+    /** Whether the command only reads (see {@link #READS}). */
+    public boolean isRead() {
+        return READS.contains(this);
     }
 
     /** Whether this is one of nutcracker 0.5.0's 137 supported commands (the rest are our additions). */

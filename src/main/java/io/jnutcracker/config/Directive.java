@@ -50,7 +50,12 @@ public enum Directive {
      * Seconds between background checks of the replication topology behind the pools
      * ({@code io.jnutcracker.topology}); 0 (the default) is off.
      */
-    JN_VERIFY_INTERVAL("jn_verify_interval", ValueKind.NUMBER, 0, true);
+    JN_VERIFY_INTERVAL("jn_verify_interval", ValueKind.NUMBER, 0, true),
+    /**
+     * Where reads go when a member of this (read) pool is down or ejected: {@code pool:NAME} or
+     * {@code proxy:HOST:PORT} ({@link ReadFallback}); unset (the default) is nutcracker's behaviour.
+     */
+    JN_READ_FALLBACK("jn_read_fallback", ValueKind.READ_FALLBACK, null, true);
 
     private final String key;
     private final ValueKind kind;

@@ -55,6 +55,13 @@ public record PoolConfig(
                 tcpKeepalive, servers, line, PoolExtensions.NONE);
     }
 
+    /** This pool with other extension settings. */
+    public PoolConfig withExtensions(PoolExtensions next) {
+        return new PoolConfig(name, listen, hash, hashTag, distribution, timeoutMs, backlog, preconnect, redis,
+                redisAuth, redisDb, serverConnections, autoEjectHosts, serverRetryTimeoutMs, serverFailureLimit,
+                clientConnections, tcpKeepalive, servers, line, next);
+    }
+
     /**
      * Whether {@code other} configures the pool identically, ignoring where in the file it was
      * written (line numbers). A config reload leaves such a pool untouched.

@@ -6,13 +6,22 @@ package io.jnutcracker.config;
  *
  * @param verifyIntervalSeconds {@code jn_verify_interval}: seconds between background topology checks,
  *     0 for none (the default)
+ * @param readFallback {@code jn_read_fallback}, resolved against the file's pools; null for none
  */
-public record PoolExtensions(int verifyIntervalSeconds) {
+public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallback) {
     /** No extension key set: the pool behaves exactly as in nutcracker. */
-    public static final PoolExtensions NONE = new PoolExtensions(0);
+    public static final PoolExtensions NONE = new PoolExtensions(0, null);
+
+    public PoolExtensions(int verifyIntervalSeconds) {
+        this(verifyIntervalSeconds, null);
+    }
 
     /** True when the running proxy should check this pool's topology in the background. */
     public boolean verifies() {
         return verifyIntervalSeconds > 0;
+    }
+
+    public PoolExtensions withReadFallback(ReadFallback fallback) {
+        return new PoolExtensions(verifyIntervalSeconds, fallback);
     }
 }

@@ -46,7 +46,10 @@ final class PoolValidator {
             throw new ConfigException(file, pools.get(i + 1).draft().line(), null,
                     "'" + file + "' has pools with same name " + pools.get(i).config().name() + "'");
         }
-        return new ProxyConfig(file, pools.stream().map(Checked::config).toList());
+        List<PoolConfig> configs = pools.stream().map(Checked::config).toList();
+        List<String> fallbacks = pools.stream().map(c -> c.draft().<String>get(Directive.JN_READ_FALLBACK)).toList();
+        List<Integer> lines = pools.stream().map(c -> c.draft().lineOf(Directive.JN_READ_FALLBACK)).toList();
+        return new ProxyConfig(file, ReadFallbackResolver.resolve(file, configs, fallbacks, lines));
     }
 
     private static PoolConfig validatePool(Path file, PoolDraft d) throws ConfigException {

@@ -70,6 +70,25 @@ enum ValueKind {
             return ListenParser.parse(value);
         }
     },
+    /**
+     * {@code jn_read_fallback}: {@code pool:NAME} or {@code proxy:HOST:PORT} / {@code proxy:/path};
+     * kept as text here, resolved against the file's pools once they are all known.
+     */
+    READ_FALLBACK("pool:NAME | proxy:HOST:PORT") {
+        @Override
+        Object parse(String value, int line) throws InvalidValue {
+            if (value.startsWith("pool:") && value.length() > 5) {
+                return value;
+            }
+            if (value.startsWith("proxy:") && value.length() > 6) {
+                // The same entry syntax as a server, weight 1: host:port (or /path), nothing else.
+                String target = value.substring(6);
+                ServerParser.parse(target.startsWith("/") ? target + ":1" : target + ":1", line);
+                return value;
+            }
+            throw new InvalidValue("is not \"pool:NAME\" or \"proxy:HOST:PORT\"");
+        }
+    },
     /** {@code conf_add_server}: one sequence entry. */
     SERVER("host:port:weight [name] | /path:weight [name]") {
         @Override

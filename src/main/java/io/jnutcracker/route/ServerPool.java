@@ -46,6 +46,10 @@ public final class ServerPool {
         rebuild();
     }
 
+    public Clock clock() {
+        return clock;
+    }
+
     public PoolConfig config() {
         return config;
     }
@@ -120,10 +124,14 @@ public final class ServerPool {
     private synchronized void rebuild() {
         List<ContinuumNode> live = new ArrayList<>();
         long next = Long.MAX_VALUE;
+        // With jn_read_fallback an ejected member keeps its keys: they are read from its master
+        // instead of moving to replicas that do not hold them (docs/READ-POOLS.md).
+        boolean keepKeys = config.extensions().readFallback() != null;
         for (Server s : servers) {
             if (s.ejected()) {
                 next = Math.min(next, s.retryAtNanos());
-            } else {
+            }
+            if (!s.ejected() || keepKeys) {
                 live.add(new ContinuumNode(s.index(), s.name(), s.config().weight()));
             }
         }

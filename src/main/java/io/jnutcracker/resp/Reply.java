@@ -1,7 +1,7 @@
 package io.jnutcracker.resp;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.util.ReferenceCounted;
+import io.netty.buffer.DefaultByteBufHolder;
 import java.util.Objects;
 
 /**
@@ -9,11 +9,12 @@ import java.util.Objects;
  * input (zero copy), starting at index 0, plus what the proxy needs without reparsing it.
  *
  * <p>Ownership: the receiver owns one reference and must {@link #release()} it exactly once; the
- * reference count is the frame's. Writing {@code frame()} to the client channel hands that
+ * reference count is the frame's (Netty's {@code DefaultByteBufHolder}). Writing {@code frame()} to the client channel hands that
  * reference over. Slices from {@link #element(int)} share the frame's memory and count: copy
  * them into a merged reply, or {@code retain()} one before handing it to a channel.
  */
-public final class Reply implements ReferenceCounted {
+public final class Reply extends DefaultByteBufHolder {
+    /** The same buffer as {@link #content()}, readable whatever its reference count (for logs). */
     private final ByteBuf frame;
     private final int frameLength;
     private final RespType type;
@@ -24,6 +25,7 @@ public final class Reply implements ReferenceCounted {
     private final int[] elements;
 
     Reply(ByteBuf frame, RespType type, int count, long integer, int[] elements) {
+        super(frame);
         this.frame = frame;
         this.frameLength = frame.readableBytes();
         this.type = type;
@@ -95,45 +97,6 @@ public final class Reply implements ReferenceCounted {
             }
         }
         return true;
-    }
-
-    @Override
-    public int refCnt() {
-        return frame.refCnt();
-    }
-
-    @Override
-    public Reply retain() {
-        frame.retain();
-        return this;
-    }
-
-    @Override
-    public Reply retain(int increment) {
-        frame.retain(increment);
-        return this;
-    }
-
-    @Override
-    public Reply touch() {
-        frame.touch();
-        return this;
-    }
-
-    @Override
-    public Reply touch(Object hint) {
-        frame.touch(hint);
-        return this;
-    }
-
-    @Override
-    public boolean release() {
-        return frame.release();
-    }
-
-    @Override
-    public boolean release(int decrement) {
-        return frame.release(decrement);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.jnutcracker.resp;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.util.ReferenceCounted;
+import io.netty.buffer.DefaultByteBufHolder;
 import java.util.Objects;
 
 /**
@@ -15,11 +15,12 @@ import java.util.Objects;
  * objects.
  *
  * <p>Ownership: the receiver owns one reference and must {@link #release()} it exactly once. This
- * object's reference count is the frame's: writing {@code frame()} to a channel hands that
+ * object's reference count is the frame's (Netty's {@code DefaultByteBufHolder}): writing {@code frame()} to a channel hands that
  * reference to the channel, so call {@link #retain()} first if the arguments are still needed
  * afterwards (e.g. to log the key or to retry), and release once more when done.
  */
-public final class Request implements ReferenceCounted {
+public final class Request extends DefaultByteBufHolder {
+    /** The same buffer as {@link #content()}, readable whatever its reference count (for logs). */
     private final ByteBuf frame;
     private final int frameLength;
     private final int argc;
@@ -27,6 +28,7 @@ public final class Request implements ReferenceCounted {
     private final int[] spans;
 
     Request(ByteBuf frame, int argc, int[] spans) {
+        super(frame);
         this.frame = frame;
         this.frameLength = frame.readableBytes();
         this.argc = argc;
@@ -91,45 +93,6 @@ public final class Request implements ReferenceCounted {
             }
         }
         return true;
-    }
-
-    @Override
-    public int refCnt() {
-        return frame.refCnt();
-    }
-
-    @Override
-    public Request retain() {
-        frame.retain();
-        return this;
-    }
-
-    @Override
-    public Request retain(int increment) {
-        frame.retain(increment);
-        return this;
-    }
-
-    @Override
-    public Request touch() {
-        frame.touch();
-        return this;
-    }
-
-    @Override
-    public Request touch(Object hint) {
-        frame.touch(hint);
-        return this;
-    }
-
-    @Override
-    public boolean release() {
-        return frame.release();
-    }
-
-    @Override
-    public boolean release(int decrement) {
-        return frame.release(decrement);
     }
 
     @Override

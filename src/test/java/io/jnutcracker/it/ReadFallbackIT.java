@@ -21,14 +21,14 @@ class ReadFallbackIT {
     void killedReplicaInEachDataCentreCostsNoMissAndNoError() throws Exception {
         String h1 = "127.0.99.11";
         String h2 = "127.0.99.12";
-        List<RedisServerProcess> redis = new ArrayList<>();
-        try {
-            RedisServerProcess m1 = start(redis, h1);
-            RedisServerProcess m2 = start(redis, h1);
-            RedisServerProcess r11 = start(redis, h1, "--replicaof", h1, "" + m1.port());
-            RedisServerProcess r12 = start(redis, h1, "--replicaof", h1, "" + m2.port());
-            RedisServerProcess r21 = start(redis, h2, "--replicaof", h1, "" + m1.port());
-            RedisServerProcess r22 = start(redis, h2, "--replicaof", h1, "" + m2.port());
+        try (Replication redis = new Replication()) {
+            RedisServerProcess m1 = redis.master(h1);
+            RedisServerProcess m2 = redis.master(h1);
+            RedisServerProcess r11 = redis.replica(h1, m1);
+            RedisServerProcess r12 = redis.replica(h1, m2);
+            RedisServerProcess r21 = redis.replica(h2, m1);
+            RedisServerProcess r22 = redis.replica(h2, m2);
+            redis.awaitLinksUp();
             int master = RedisServerProcess.freePort(h1);
             int read01 = RedisServerProcess.freePort(h1);
             int read02 = RedisServerProcess.freePort(h2);
@@ -67,8 +67,8 @@ class ReadFallbackIT {
                     }
                     assertThat(writer.call("WAIT", "4", "5000")).startsWith("-ERR"); // refused: the proxy has no WAIT
                 }
-                awaitReplicated(m1, r11, r21);
-                awaitReplicated(m2, r12, r22);
+                Replication.awaitSynced(m1, r11, r21);
+                Replication.awaitSynced(m2, r12, r22);
                 try (RespClient dc1 = new RespClient(h1, read01); RespClient dc2 = new RespClient(h2, read02)) {
                     readAll(dc1, keys);
                     readAll(dc2, keys);
@@ -80,8 +80,6 @@ class ReadFallbackIT {
                     }
                 }
             }
-        } finally {
-            redis.forEach(RedisServerProcess::close);
         }
     }
 
@@ -106,24 +104,5 @@ class ReadFallbackIT {
             all.append(bulk);
         }
         assertThat(client.readReply()).as("MGET of every key").isEqualTo(all.toString());
-    }
-
-    /** Replication is asynchronous: wait until each replica holds as many keys as its master. */
-    private static void awaitReplicated(RedisServerProcess master, RedisServerProcess... replicas) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        String size = master.command("DBSIZE");
-        assertThat(size).isNotEqualTo(":0");
-        for (RedisServerProcess r : replicas) {
-            while (!r.command("DBSIZE").equals(size)) {
-                assertThat(System.nanoTime()).as("replication of " + r.address()).isLessThan(deadline);
-                Thread.sleep(20);
-            }
-        }
-    }
-
-    private static RedisServerProcess start(List<RedisServerProcess> all, String host, String... args) throws Exception {
-        RedisServerProcess r = RedisServerProcess.start(host, args);
-        all.add(r);
-        return r;
     }
 }

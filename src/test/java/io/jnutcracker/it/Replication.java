@@ -57,6 +57,20 @@ final class Replication implements AutoCloseable {
         }
     }
 
+    /** Waits until each replica holds as many keys as {@code master} (replication is asynchronous). */
+    static void awaitSynced(RedisServerProcess master, RedisServerProcess... replicas) throws IOException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        String size = master.command("DBSIZE");
+        for (RedisServerProcess r : replicas) {
+            while (!r.command("DBSIZE").equals(size)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException(r.address() + " did not catch up with " + master.address());
+                }
+                RedisServerProcess.sleep(20);
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         servers.forEach(RedisServerProcess::close);

@@ -3,7 +3,6 @@ package io.jnutcracker.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +26,7 @@ class SeedCheckIT {
         WRITTEN.put("hello1", "1");
     }
 
-    private static List<RedisServerProcess> redis;
+    private static Replication redis;
     private static RedisServerProcess master1;
     private static RedisServerProcess master2;
     private static ProxyProcess detail01;
@@ -40,13 +39,14 @@ class SeedCheckIT {
     static void start() throws Exception {
         String h1 = "127.0.99.11";
         String h2 = "127.0.99.12";
-        master1 = RedisServerProcess.start(h1);
-        master2 = RedisServerProcess.start(h1);
-        RedisServerProcess r11 = RedisServerProcess.start(h1, "--replicaof", h1, "" + master1.port());
-        RedisServerProcess r12 = RedisServerProcess.start(h1, "--replicaof", h1, "" + master2.port());
-        RedisServerProcess r21 = RedisServerProcess.start(h2, "--replicaof", h1, "" + master1.port());
-        RedisServerProcess r22 = RedisServerProcess.start(h2, "--replicaof", h1, "" + master2.port());
-        redis = List.of(master1, master2, r11, r12, r21, r22);
+        redis = new Replication();
+        master1 = redis.master(h1);
+        master2 = redis.master(h1);
+        RedisServerProcess r11 = redis.replica(h1, master1);
+        RedisServerProcess r12 = redis.replica(h1, master2);
+        RedisServerProcess r21 = redis.replica(h2, master1);
+        RedisServerProcess r22 = redis.replica(h2, master2);
+        redis.awaitLinksUp();
         masterPort = RedisServerProcess.freePort(h1);
         read01Port = RedisServerProcess.freePort(h1);
         read02Port = RedisServerProcess.freePort(h2);
@@ -87,9 +87,7 @@ class SeedCheckIT {
     static void stop() throws Exception {
         detail01.close();
         detail02.close();
-        for (RedisServerProcess r : redis) {
-            r.close();
-        }
+        redis.close();
     }
 
     @Test

@@ -110,6 +110,43 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void routeAgreesWithWhereTheRunningProxyPutsKeys(@TempDir Path dir) throws Exception {
+        String[] keys = {"k1", "p1", "product", "hello", "hello1", "hell1", "k2", "foo", "bar", "user:42"};
+        List<String> args = new java.util.ArrayList<>(List.of("bin/jnutcracker", "route", "-c",
+                "docs/seed/detail01.nutcracker.yml", "--pool", "redis-master"));
+        args.addAll(List.of(keys));
+        Result route = run(args.toArray(String[]::new));
+        assertThat(route.exit).as(route.output).isZero();
+        java.util.Map<String, String> said = new java.util.HashMap<>();
+        for (String line : route.output.split("\n")) {
+            String[] cols = line.trim().split("\\s+");
+            if (cols.length == 4 && !cols[0].equals("KEY")) {
+                said.put(cols[0], cols[2]);
+            }
+        }
+        assertThat(said).hasSize(keys.length);
+        // The same pool, its servers mapped to local redis-servers (names decide placement).
+        try (RedisServerProcess r1 = RedisServerProcess.start("127.0.0.1");
+             RedisServerProcess r2 = RedisServerProcess.start("127.0.0.1")) {
+            int port = RedisServerProcess.freePort("127.0.0.1");
+            String yml = Files.readString(Path.of("docs/seed/detail01.nutcracker.yml"))
+                    .replace("127.0.0.1:1111", "127.0.0.1:" + port)
+                    .replace("192.168.99.11:6401", r1.address()).replace("192.168.99.11:6402", r2.address())
+                    .replace("127.0.0.1:1112", "127.0.0.1:" + RedisServerProcess.freePort("127.0.0.1"));
+            try (ProxyProcess proxy = ProxyProcess.start(yml); RespClient c = new RespClient("127.0.0.1", port)) {
+                for (String key : keys) {
+                    assertThat(c.call("SET", key, "x")).isEqualTo("+OK\r\n");
+                }
+            }
+            for (String key : keys) {
+                String holder = r1.command("EXISTS " + key).equals(":1") ? "redis01"
+                        : r2.command("EXISTS " + key).equals(":1") ? "redis02" : "nowhere";
+                assertThat(holder).as("route said %s for %s", said.get(key), key).isEqualTo(said.get(key));
+            }
+        }
+    }
+
     private static void kill(String signal, Process p) throws Exception {
         Runtime.getRuntime().exec(new String[] {"kill", "-" + signal, Long.toString(p.pid())}).waitFor();
     }

@@ -193,6 +193,13 @@ public final class Nutcracker implements AutoCloseable {
         return topology.status();
     }
 
+    /** Process-level values for stats (reloads, the background topology check), read at each aggregation. */
+    public io.jnutcracker.stats.ProcessStats processStats() {
+        Reload last = lastReload;
+        return new io.jnutcracker.stats.ProcessStats(reloads(), failedReloads(), last == null ? 0 : last.epochMillis(),
+                last == null ? null : last.error(), topologyStatus());
+    }
+
     /** Stops accepting, closes server connections and the loops. */
     @Override
     public synchronized void close() {

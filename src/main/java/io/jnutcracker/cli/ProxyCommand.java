@@ -168,8 +168,8 @@ public final class ProxyCommand implements Callable<Integer> {
         ConfigWatcher watcher = null;
         try {
             proxy = Nutcracker.start(config, Clock.SYSTEM, Nutcracker.defaultWorkers());
-            stats = StatsService.start(proxy::poolStats, new StatsService.Options(flags.statsAddr(), flags.statsPort(),
-                    flags.statsInterval(), flags.prometheusAddr(), flags.prometheusPort()));
+            stats = StatsService.start(proxy::poolStats, proxy::processStats, new StatsService.Options(flags.statsAddr(),
+                    flags.statsPort(), flags.statsInterval(), flags.prometheusAddr(), flags.prometheusPort()));
             LOG.info("stats on '{}:{}' every {} msec", flags.statsAddr(), stats.port(), flags.statsInterval());
             Nutcracker running = proxy;
             watcher = watch ? new ConfigWatcher(flags.confFile(), () -> reload(running, flags)) : null;

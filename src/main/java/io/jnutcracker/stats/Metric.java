@@ -14,8 +14,10 @@ import java.util.Map;
  * no metric is spelled out anywhere else.
  *
  * <p>Entries with {@code nutcracker == false} are ours: they appear in {@code -D} after nutcracker's
- * sections and on the Prometheus endpoint, never in the stats JSON, so scripts that walk
- * nutcracker's JSON (every nested object of a pool is a server) keep working.
+ * sections and on the Prometheus endpoint. Ours of {@link Scope#TOP} (process-level values, read from
+ * {@link ProcessStats}) also appear in the stats JSON, as top-level scalars after nutcracker's header
+ * and before the pools; ours of a pool or a server never do, so scripts that walk nutcracker's JSON
+ * (every top-level object is a pool, every nested object of a pool is a server) keep working.
  */
 public enum Metric {
     // ---- the header of the stats JSON (nutcracker stats_add_header), in its order ----
@@ -53,9 +55,39 @@ public enum Metric {
     OUT_QUEUE("out_queue", Scope.SERVER, Type.GAUGE, "# requests in outgoing queue"),
     OUT_QUEUE_BYTES("out_queue_bytes", Scope.SERVER, Type.GAUGE, "current request bytes in outgoing queue"),
 
-    // ---- beyond nutcracker: -D and Prometheus only ----
+    // ---- beyond nutcracker, process level (ProcessStats): stats JSON after the header, -D and Prometheus ----
+    RELOADS("reloads", Scope.TOP, Type.COUNTER, false,
+            "# configuration reloads (SIGHUP, --watch), failed ones included", "nutcracker_reloads"),
+    RELOAD_FAILURES("reload_failures", Scope.TOP, Type.COUNTER, false,
+            "# reloads not applied: invalid file, or a new listen address not bound", "nutcracker_reload_failures"),
+    LAST_RELOAD("last_reload", Scope.TOP, Type.UNIX_SECONDS, false,
+            "unix time of the last reload, 0 if none", "nutcracker_last_reload_timestamp_seconds"),
+    LAST_RELOAD_ERROR("last_reload_error", Scope.TOP, Type.ERROR_TEXT, false,
+            "why the last reload was not applied; empty if it was, or if none", "nutcracker_last_reload_failed"),
+    TOPOLOGY_INTERVAL("topology_interval", Scope.TOP, Type.GAUGE, false,
+            "seconds between background topology checks (jn_verify_interval), 0 if off",
+            "nutcracker_topology_interval_seconds"),
+    TOPOLOGY_CHECKS("topology_checks", Scope.TOP, Type.COUNTER, false,
+            "# background topology checks completed", "nutcracker_topology_checks"),
+    TOPOLOGY_LAST_CHECK("topology_last_check", Scope.TOP, Type.UNIX_SECONDS, false,
+            "unix time the last topology check finished, 0 if none", "nutcracker_topology_last_check_timestamp_seconds"),
+    TOPOLOGY_MISPAIRED("topology_mispaired", Scope.TOP, Type.GAUGE, false,
+            "# verified read pool members mis-paired with their master pool, at the last check",
+            "nutcracker_topology_mispaired"),
+    TOPOLOGY_LINKS_DOWN("topology_links_down", Scope.TOP, Type.GAUGE, false,
+            "# verified replicas whose replication link was down, at the last check", "nutcracker_topology_links_down"),
+    TOPOLOGY_UNREACHABLE("topology_unreachable", Scope.TOP, Type.GAUGE, false,
+            "# verified members that did not answer, at the last check", "nutcracker_topology_unreachable"),
+    TOPOLOGY_PROBLEMS("topology_problems", Scope.TOP, Type.GAUGE, false,
+            "# problems of every kind in the verified pools, at the last check (each is logged)",
+            "nutcracker_topology_problems"),
+
+    // ---- beyond nutcracker, per pool and server: -D and Prometheus only ----
     COMMANDS("commands", Scope.POOL, Type.COMMAND_COUNTS, false,
             "# requests received, by command (unknown ones as 'unknown')", "nutcracker_commands"),
+    TOPOLOGY_MISS("topology_miss", Scope.POOL, Type.RATIO, false,
+            "share of keys a verified read pool would miss (placed unlike its master pool), at the last check",
+            "nutcracker_topology_miss_ratio"),
     LATENCY("latency", Scope.SERVER, Type.SUMMARY, false,
             "request latency from forward to reply in seconds: p50, p99, p999 over the last 1 to 2 minutes",
             "nutcracker_server_latency_seconds");
@@ -78,11 +110,20 @@ public enum Metric {
         /** Per-command request counts (one labelled series per command). */
         COMMAND_COUNTS,
         /** Latency percentiles from HdrHistogram, with the sum of latencies in its slot (µs). */
-        SUMMARY;
+        SUMMARY,
+        /** Unix time in whole seconds, 0 for never (a process-level value). */
+        UNIX_SECONDS,
+        /**
+         * Text that is empty while all is well (a process-level value): the stats JSON shows the text,
+         * the Prometheus endpoint 1 while it is not empty, else 0.
+         */
+        ERROR_TEXT,
+        /** A share from 0 to 1, per pool, from the background topology check; Prometheus only. */
+        RATIO;
 
-        /** Whether the metric has a {@code long} slot in the per-loop arrays. */
+        /** Whether the metric has a {@code long} slot (per-loop arrays; for the header, the snapshot's). */
         boolean stored() {
-            return this == COUNTER || this == GAUGE || this == TIMESTAMP || this == SUMMARY;
+            return this == COUNTER || this == GAUGE || this == TIMESTAMP || this == SUMMARY || this == UNIX_SECONDS;
         }
     }
 
@@ -170,7 +211,8 @@ public enum Metric {
 
     /**
      * {@code -D}: nutcracker's text ({@code stats_describe}) from this table, then our own metrics in
-     * the same layout. The version block is the caller's.
+     * the same layout: the process-level ones (stats JSON and Prometheus), then the per-pool and
+     * per-server ones (Prometheus only). The version block is the caller's.
      */
     public static String describe() {
         StringBuilder out = new StringBuilder();
@@ -178,6 +220,8 @@ public enum Metric {
         line(out, Scope.POOL, true);
         out.append("\nserver stats:\n");
         line(out, Scope.SERVER, true);
+        out.append("\njnutcracker stats (stats JSON, after curr_connections, and Prometheus endpoint):\n");
+        line(out, Scope.TOP, false);
         out.append("\njnutcracker stats (Prometheus endpoint only):\n");
         line(out, Scope.POOL, false);
         line(out, Scope.SERVER, false);
@@ -187,7 +231,8 @@ public enum Metric {
     private static void line(StringBuilder out, Scope scope, boolean nutcracker) {
         for (Metric m : of(scope)) {
             if (m.nutcracker == nutcracker) {
-                out.append(String.format("  %-20s\"%s\"", m.jsonName, m.description)).append('\n');
+                // nutcracker's "%-20s": the same for its names (all shorter), and a space after a longer one of ours
+                out.append(String.format("  %-19s \"%s\"", m.jsonName, m.description)).append('\n');
             }
         }
     }

@@ -26,7 +26,9 @@ import java.util.function.Supplier;
  * family per metric (its {@link Metric#prometheusName()}), labelled {@code pool} and, for server
  * metrics, {@code server}; counters as counters ({@code _total}), gauges as gauges, microsecond
  * values in seconds, latency as a summary with quantiles 0.5, 0.99 and 0.999. The header strings
- * become the labels of {@code nutcracker_info}.
+ * become the labels of {@code nutcracker_info}. Process-level values are unlabelled; an error text
+ * ({@code last_reload_error}) is a gauge, 1 while it is not empty; the topology check's miss share
+ * is a gauge per verified read pool.
  */
 final class PrometheusCollector implements MultiCollector {
     private static final double MICROS_PER_SECOND = 1_000_000.0;
@@ -50,12 +52,23 @@ final class PrometheusCollector implements MultiCollector {
             if (m.prometheusName() == null || m.type() == Metric.Type.STRING) {
                 continue;
             }
-            double value = m == Metric.UPTIME ? uptimeSeconds.getAsLong() : s.get(m);
+            double value;
+            if (m == Metric.UPTIME) {
+                value = uptimeSeconds.getAsLong();
+            } else if (m.type() == Metric.Type.ERROR_TEXT) {
+                value = s.text(m).isEmpty() ? 0 : 1;
+            } else {
+                value = s.get(m);
+            }
             families.add(family(m, List.of(Labels.EMPTY), List.of(value)));
         }
         for (Metric m : Metric.of(Metric.Scope.POOL)) {
             if (m.type() == Metric.Type.COMMAND_COUNTS) {
                 families.add(commands(m, s));
+                continue;
+            }
+            if (m.type() == Metric.Type.RATIO) {
+                families.add(missShares(m, s));
                 continue;
             }
             List<Labels> labels = new ArrayList<>();
@@ -136,6 +149,19 @@ final class PrometheusCollector implements MultiCollector {
         return b.build();
     }
 
+    /** One sample per pool in force that the last topology check estimated. */
+    private static MetricSnapshot missShares(Metric m, Snapshot s) {
+        GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(m.prometheusName()).help(help(m));
+        for (Snapshot.Pool pool : s.pools()) {
+            Double share = s.process().missShare(pool.name());
+            if (share != null) {
+                b.dataPoint(GaugeDataPointSnapshot.builder().labels(Labels.of("pool", pool.name())).value(share)
+                        .build());
+            }
+        }
+        return b.build();
+    }
+
     private static MetricSnapshot latency(Metric m, Snapshot s) {
         SummarySnapshot.Builder b = SummarySnapshot.builder().name(m.prometheusName()).help(help(m));
         for (Snapshot.Pool pool : s.pools()) {
@@ -161,6 +187,9 @@ final class PrometheusCollector implements MultiCollector {
         String text = m.description().replaceFirst("^# ", "");
         if (m.type() == Metric.Type.TIMESTAMP) {
             text = text.replace("in usec since epoch", "in seconds since the epoch");
+        }
+        if (m.type() == Metric.Type.ERROR_TEXT) {
+            text = "1 while the stats JSON's '" + m.jsonName() + "' is not empty, else 0 (" + text + ")";
         }
         return m.nutcracker() ? text + " (nutcracker stats '" + m.jsonName() + "')" : text;
     }

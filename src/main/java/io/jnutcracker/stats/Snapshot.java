@@ -11,17 +11,38 @@ import java.util.Map;
  * Pools and servers are in nutcracker's sorted order.
  *
  * @param takenAtMillis wall time of the aggregation
- * @param top values of the {@link Metric.Scope#TOP} metrics that have slots, by slot
+ * @param top values of the {@link Metric.Scope#TOP} metrics that have slots, by slot; the slots of
+ *     the process-level ones are filled from {@code process}
+ * @param process the process-level values (reloads, topology check) read with this aggregation
  */
-public record Snapshot(long takenAtMillis, long[] top, List<Pool> pools) {
+public record Snapshot(long takenAtMillis, long[] top, List<Pool> pools, ProcessStats process) {
 
     public Snapshot {
         pools = List.copyOf(pools);
+        top = top.clone();
+        for (Metric m : Metric.of(Metric.Scope.TOP)) {
+            if (!m.nutcracker() && m.slot() >= 0) {
+                top[m.slot()] = process.value(m);
+            }
+        }
     }
 
-    /** A header counter ({@code total_connections}, {@code curr_connections}). */
+    /** Without process-level values ({@link ProcessStats#NONE}). */
+    public Snapshot(long takenAtMillis, long[] top, List<Pool> pools) {
+        this(takenAtMillis, top, pools, ProcessStats.NONE);
+    }
+
+    /** A stored top-level value ({@code total_connections}, {@code curr_connections}, {@code reloads}, ...). */
     public long get(Metric metric) {
         return top[slotOf(metric, Metric.Scope.TOP)];
+    }
+
+    /** A top-level {@link Metric.Type#ERROR_TEXT} ({@code last_reload_error}): empty while all is well. */
+    public String text(Metric metric) {
+        if (metric.scope() != Metric.Scope.TOP || metric.type() != Metric.Type.ERROR_TEXT) {
+            throw new IllegalArgumentException(metric + " is not a top-level text");
+        }
+        return process.text(metric);
     }
 
     public Pool pool(String name) {

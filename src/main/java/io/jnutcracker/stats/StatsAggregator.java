@@ -21,14 +21,22 @@ final class StatsAggregator {
 
     /** The pools in force, read at every aggregation: a config reload may add, remove or replace them. */
     private final Supplier<List<PoolStats>> pools;
+    /** The process-level values (reloads, topology check), read at every aggregation. */
+    private final Supplier<ProcessStats> process;
     /** Latency windows by pool generation; dropped with the generation. */
     private final Map<PoolStats, LatencyWindow[]> windows = new IdentityHashMap<>();
     private final Histogram scratch = new Histogram(2);
     private volatile Snapshot latest;
 
-    StatsAggregator(Supplier<List<PoolStats>> pools) {
+    StatsAggregator(Supplier<List<PoolStats>> pools, Supplier<ProcessStats> process) {
         this.pools = pools;
+        this.process = process;
         aggregate();
+    }
+
+    /** Pools only: no process-level values ({@link ProcessStats#NONE}). */
+    StatsAggregator(Supplier<List<PoolStats>> pools) {
+        this(pools, () -> ProcessStats.NONE);
     }
 
     private LatencyWindow[] windowsOf(PoolStats p) {
@@ -105,7 +113,7 @@ final class StatsAggregator {
         // nutcracker counts every connection object: listeners, clients and servers.
         top[Metric.TOTAL_CONNECTIONS.slot()] = listeners + clientsAccepted + serverConnsCreated;
         top[Metric.CURR_CONNECTIONS.slot()] = listeners + clientsOpen + serverConnsLive;
-        Snapshot snapshot = new Snapshot(System.currentTimeMillis(), top, poolSnapshots);
+        Snapshot snapshot = new Snapshot(System.currentTimeMillis(), top, poolSnapshots, process.get());
         latest = snapshot;
         return snapshot;
     }

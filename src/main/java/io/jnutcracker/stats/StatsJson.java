@@ -7,10 +7,13 @@ import io.jnutcracker.Version;
  * header fields, then each pool's metrics and servers, in {@link Metric} table order and
  * nutcracker's spacing ({@code "k":v, } between entries, {@code "pool": {} for nested objects, no
  * space after a closing brace), ending with a newline. Only {@link Metric#nutcracker()} metrics
- * appear.
+ * appear in pools and servers.
  *
- * <p>One difference: names are JSON-escaped. nutcracker writes them raw, which only matters for a
- * name with a quote, backslash or control character, where its output is not valid JSON.
+ * <p>Differences: our process-level metrics (the table's jnutcracker-only {@link Metric.Scope#TOP}
+ * ones: {@code reloads}, {@code topology_checks}, ...) follow nutcracker's header fields as
+ * top-level numbers and strings, before the pools; and names are JSON-escaped. nutcracker writes
+ * them raw, which only matters for a name with a quote, backslash or control character, where its
+ * output is not valid JSON.
  */
 public final class StatsJson {
     /** nutcracker's {@code service} field: scripts and dashboards look for it. */
@@ -40,7 +43,13 @@ public final class StatsJson {
                 case VERSION -> string(out, Version.NUTCRACKER);
                 case UPTIME -> out.append(uptimeSeconds);
                 case TIMESTAMP -> out.append(timestampSeconds);
-                default -> out.append(snapshot.get(m));
+                default -> {
+                    if (m.type() == Metric.Type.ERROR_TEXT) {
+                        string(out, snapshot.text(m));
+                    } else {
+                        out.append(snapshot.get(m));
+                    }
+                }
             }
         }
         for (Snapshot.Pool pool : snapshot.pools()) {

@@ -41,9 +41,9 @@ public final class StatsService implements AutoCloseable {
     private StatsServer statsServer;
     private HTTPServer prometheus;
 
-    private StatsService(Supplier<List<PoolStats>> pools, int intervalMillis) {
+    private StatsService(Supplier<List<PoolStats>> pools, Supplier<ProcessStats> process, int intervalMillis) {
         this.pools = pools;
-        this.aggregator = new StatsAggregator(pools);
+        this.aggregator = new StatsAggregator(pools, process);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jn-stats");
             t.setDaemon(true);
@@ -54,11 +54,13 @@ public final class StatsService implements AutoCloseable {
     }
 
     /**
-     * Starts aggregating {@code pools} (in nutcracker's sorted order) and binds the endpoints;
+     * Starts aggregating {@code pools} (in nutcracker's sorted order) and the process-level values
+     * ({@code Nutcracker::processStats}), each read at every aggregation, and binds the endpoints;
      * throws with nutcracker's wording when a bind fails.
      */
-    public static StatsService start(Supplier<List<PoolStats>> pools, Options options) throws IOException {
-        StatsService service = new StatsService(pools, options.intervalMillis());
+    public static StatsService start(Supplier<List<PoolStats>> pools, Supplier<ProcessStats> process,
+                                     Options options) throws IOException {
+        StatsService service = new StatsService(pools, process, options.intervalMillis());
         try {
             service.statsServer = StatsServer.start(options.address(), options.port(), service::documentBytes);
             if (options.prometheusPort() >= 0) {

@@ -3,11 +3,17 @@ package io.jnutcracker.it;
 import io.jnutcracker.Nutcracker;
 import io.jnutcracker.config.ConfigLoader;
 import io.jnutcracker.route.Clock;
+import io.jnutcracker.stats.PrometheusText;
 import io.jnutcracker.stats.StatsDocument;
 import io.jnutcracker.stats.StatsService;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * jnutcracker running in the test's JVM from a yml text, the same way {@code bin/jnutcracker -c} runs it;
@@ -39,7 +45,7 @@ public final class ProxyProcess implements AutoCloseable {
         Files.writeString(file, yml);
         Nutcracker proxy = Nutcracker.start(ConfigLoader.load(file), Clock.SYSTEM, 2);
         try {
-            StatsService stats = StatsService.start(proxy::poolStats,
+            StatsService stats = StatsService.start(proxy::poolStats, proxy::processStats,
                     new StatsService.Options("127.0.0.1", 0, intervalMillis, "127.0.0.1", prometheus ? 0 : -1));
             return new ProxyProcess(proxy, file, stats);
         } catch (Exception e) {
@@ -76,6 +82,17 @@ public final class ProxyProcess implements AutoCloseable {
     /** What the stats port sends now, read over TCP as an operator's script would. */
     public StatsDocument statsDocument() throws IOException {
         return StatsDocument.read("127.0.0.1", stats().port());
+    }
+
+    /** What the Prometheus endpoint serves now (started with {@code prometheus}), parsed strictly. */
+    public PrometheusText prometheus() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + stats().prometheusPort() + "/metrics"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("prometheus endpoint answered " + r.statusCode());
+        }
+        return PrometheusText.parse(r.body());
     }
 
     @Override

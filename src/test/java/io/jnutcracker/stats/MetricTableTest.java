@@ -18,10 +18,41 @@ class MetricTableTest {
         // The first three lines are the version block, which names the program.
         String nutcrackerPart = recorded.lines().skip(3).reduce("", (a, b) -> a + b + "\n");
         assertThat(Metric.describe()).startsWith(nutcrackerPart);
-        assertThat(Metric.describe().substring(nutcrackerPart.length()))
-                .startsWith("\njnutcracker stats (Prometheus endpoint only):\n")
+        String ours = Metric.describe().substring(nutcrackerPart.length());
+        assertThat(ours)
+                .startsWith("\njnutcracker stats (stats JSON, after curr_connections, and Prometheus endpoint):\n"
+                        + "  reloads             \"# configuration reloads")
+                .contains("  last_reload_error   \"why the last reload was not applied")
+                .contains("  topology_unreachable \"# verified members that did not answer")
+                .contains("\njnutcracker stats (Prometheus endpoint only):\n")
                 .contains("  latency             \"request latency")
-                .contains("  commands            \"# requests received, by command");
+                .contains("  commands            \"# requests received, by command")
+                .contains("  topology_miss       \"share of keys");
+        // the process-level section lists exactly the table's jnutcracker-only top-level fields
+        String processSection = ours.substring(0, ours.indexOf("\njnutcracker stats (Prometheus endpoint only)"));
+        assertThat(processSection.lines().skip(2).map(l -> l.trim().split(" ")[0]).toList())
+                .isEqualTo(ourTopLevelNames());
+    }
+
+    @Test
+    void ourTopLevelFieldsAreTheProcessValuesInThisOrder() {
+        // The stats JSON's fields after nutcracker's header: renaming one breaks operators' scripts.
+        assertThat(ourTopLevelNames()).containsExactly("reloads", "reload_failures", "last_reload",
+                "last_reload_error", "topology_interval", "topology_checks", "topology_last_check",
+                "topology_mispaired", "topology_links_down", "topology_unreachable", "topology_problems");
+        for (Metric m : Metric.of(Metric.Scope.TOP)) {
+            if (m.nutcracker()) {
+                continue;
+            }
+            assertThat(m.prometheusName()).as(m.name()).matches("nutcracker_[a-z_]+");
+            // ProcessStats has a value for each (a missing case throws)
+            if (m.type() == Metric.Type.ERROR_TEXT) {
+                assertThat(ProcessStats.NONE.text(m)).as(m.name()).isEmpty();
+            } else {
+                assertThat(m.slot()).as(m.name()).isNotNegative();
+                assertThat(ProcessStats.NONE.value(m)).as(m.name()).isZero();
+            }
+        }
     }
 
     @Test
@@ -60,6 +91,10 @@ class MetricTableTest {
                 assertThat(m.prometheusName()).as(m.name()).matches("nutcracker_[a-z_]+");
             }
         }
+    }
+
+    private static List<String> ourTopLevelNames() {
+        return Metric.of(Metric.Scope.TOP).stream().filter(m -> !m.nutcracker()).map(Metric::jsonName).toList();
     }
 
     private static List<String> names(Metric.Scope scope) {

@@ -3,11 +3,13 @@ package io.jnutcracker.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jnutcracker.command.Command;
+import io.jnutcracker.topology.TopologyStatus;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The Prometheus families are the metric table's, and the text parses strictly. */
@@ -22,14 +24,13 @@ class PrometheusCollectorTest {
         EmbeddedChannel ch = new EmbeddedChannel();
         pool.clientOpened(ch).command(Command.GET);
         pool.serverEjected(0, 1_500_000);
-        StatsAggregator aggregator = new StatsAggregator(() -> List.of(pool));
+        ProcessStats process = new ProcessStats(3, 1, 1_795_695_100_999L, "conf.yml:3: bad",
+                new TopologyStatus(true, 5, 7, 1_795_695_000_123L, 1, 2, 3, 6,
+                        Map.of("alpha", 0.5, "not-in-force", 0.25), List.of("p")));
+        StatsAggregator aggregator = new StatsAggregator(() -> List.of(pool), () -> process);
         Snapshot snapshot = aggregator.aggregate();
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrometheusTextFormatWriter.create().write(out,
-                new PrometheusCollector(() -> snapshot, () -> 42, "host-1").collect());
-        String text = out.toString(StandardCharsets.UTF_8);
-        PrometheusText prom = PrometheusText.parse(text);
+        PrometheusText prom = PrometheusText.parse(scrape(snapshot));
 
         for (Metric m : Metric.values()) {
             if (m.prometheusName() == null) {
@@ -59,6 +60,42 @@ class PrometheusCollectorTest {
                 .isGreaterThanOrEqualTo(0);
         assertThat(prom.value("nutcracker_server_latency_seconds", "pool", "alpha", "server", "a1", "quantile", "0.5"))
                 .isNaN();
+
+        // process level: reloads and the background topology check, unlabelled
+        assertThat(prom.value("nutcracker_reloads_total")).isEqualTo(3);
+        assertThat(prom.value("nutcracker_reload_failures_total")).isEqualTo(1);
+        assertThat(prom.value("nutcracker_last_reload_timestamp_seconds")).isEqualTo(1_795_695_100);
+        assertThat(prom.value("nutcracker_last_reload_failed")).isEqualTo(1);
+        assertThat(prom.value("nutcracker_topology_interval_seconds")).isEqualTo(5);
+        assertThat(prom.value("nutcracker_topology_checks_total")).isEqualTo(7);
+        assertThat(prom.value("nutcracker_topology_last_check_timestamp_seconds")).isEqualTo(1_795_695_000);
+        assertThat(prom.value("nutcracker_topology_mispaired")).isEqualTo(1);
+        assertThat(prom.value("nutcracker_topology_links_down")).isEqualTo(2);
+        assertThat(prom.value("nutcracker_topology_unreachable")).isEqualTo(3);
+        assertThat(prom.value("nutcracker_topology_problems")).isEqualTo(6);
+        // miss share per pool in force only
+        assertThat(prom.value("nutcracker_topology_miss_ratio", "pool", "alpha")).isEqualTo(0.5);
+        assertThat(prom.samples).filteredOn(x -> x.name().equals("nutcracker_topology_miss_ratio")).hasSize(1);
         ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void withoutReloadsOrTopologyTheProcessValuesAreZero() throws Exception {
+        PoolStats pool = new PoolStats("alpha", List.of("a1"));
+        Snapshot snapshot = new StatsAggregator(() -> List.of(pool), () -> ProcessStats.NONE).aggregate();
+        PrometheusText prom = PrometheusText.parse(scrape(snapshot));
+        assertThat(prom.value("nutcracker_reloads_total")).isZero();
+        assertThat(prom.value("nutcracker_last_reload_timestamp_seconds")).isZero();
+        assertThat(prom.value("nutcracker_last_reload_failed")).isZero();
+        assertThat(prom.value("nutcracker_topology_interval_seconds")).isZero();
+        assertThat(prom.value("nutcracker_topology_checks_total")).isZero();
+        assertThat(prom.samples).noneMatch(x -> x.name().equals("nutcracker_topology_miss_ratio"));
+    }
+
+    private static String scrape(Snapshot snapshot) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrometheusTextFormatWriter.create().write(out,
+                new PrometheusCollector(() -> snapshot, () -> 42, "host-1").collect());
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -50,6 +50,20 @@ public final class StatsDocument {
         return parse(resource("nutcracker-0.5.0-stats.json"));
     }
 
+    /**
+     * The header our stats port sends: nutcracker's fields in nutcracker's order (the recorded dump),
+     * then the metric table's jnutcracker-only top-level fields in table order, and nothing else.
+     */
+    public static List<String> expectedHeaderNames() throws IOException {
+        List<String> names = new ArrayList<>(recorded().headerNames());
+        for (Metric m : Metric.of(Metric.Scope.TOP)) {
+            if (!m.nutcracker()) {
+                names.add(m.jsonName());
+            }
+        }
+        return names;
+    }
+
     public static String resource(String name) throws IOException {
         try (InputStream in = StatsDocument.class.getResourceAsStream("/stats/" + name)) {
             if (in == null) {
@@ -141,6 +155,10 @@ public final class StatsDocument {
 
     public long topValue(String name) {
         return (Long) top.get(name);
+    }
+
+    public String topText(String name) {
+        return (String) top.get(name);
     }
 
     private static Map<String, Object> object(JsonParser p) throws IOException {

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +38,9 @@ public final class Nutcracker implements AutoCloseable {
     private final Clock clock;
     /** By pool name, in the order of the configuration in force. */
     private final Map<String, ProxyServer> servers = new LinkedHashMap<>();
-    private final AtomicLong reloads = new AtomicLong();
-    private final AtomicLong failedReloads = new AtomicLong();
+    /** Reload counts and the last reload, replaced together so stats never mix two reloads. */
+    private volatile ReloadHistory reloadHistory = new ReloadHistory(0, 0, null);
     private volatile ProxyConfig config;
-    private volatile Reload lastReload;
     // jnutcracker extension: background topology check (jn_verify_interval; io.jnutcracker.topology)
     private volatile TopologyMonitor topology = TopologyMonitor.OFF;
 
@@ -154,35 +152,38 @@ public final class Nutcracker implements AutoCloseable {
     }
 
     /** Records a reload that could not even start (the new file is invalid). */
-    public Reload reloadFailed(String error) {
+    public synchronized Reload reloadFailed(String error) {
         Reload reload = new Reload(System.currentTimeMillis(), List.of(), List.of(), List.of(), List.of(), error);
         record(reload);
         return reload;
     }
 
+    /** Counts and last reload as one value. */
+    private record ReloadHistory(long count, long failures, Reload last) {
+    }
+
     private void record(Reload reload) {
-        reloads.incrementAndGet();
-        if (!reload.applied()) {
-            failedReloads.incrementAndGet();
-            LOG.error("{}", reload);
-        } else {
+        ReloadHistory h = reloadHistory;
+        reloadHistory = new ReloadHistory(h.count() + 1, h.failures() + (reload.applied() ? 0 : 1), reload);
+        if (reload.applied()) {
             LOG.info("{}", reload);
+        } else {
+            LOG.error("{}", reload);
         }
-        lastReload = reload;
     }
 
     /** Reloads attempted, failed ones included. */
     public long reloads() {
-        return reloads.get();
+        return reloadHistory.count();
     }
 
     public long failedReloads() {
-        return failedReloads.get();
+        return reloadHistory.failures();
     }
 
     /** The last reload, or null if none. */
     public Reload lastReload() {
-        return lastReload;
+        return reloadHistory.last();
     }
 
     /**
@@ -195,8 +196,9 @@ public final class Nutcracker implements AutoCloseable {
 
     /** Process-level values for stats (reloads, the background topology check), read at each aggregation. */
     public io.jnutcracker.stats.ProcessStats processStats() {
-        Reload last = lastReload;
-        return new io.jnutcracker.stats.ProcessStats(reloads(), failedReloads(), last == null ? 0 : last.epochMillis(),
+        ReloadHistory h = reloadHistory;
+        Reload last = h.last();
+        return new io.jnutcracker.stats.ProcessStats(h.count(), h.failures(), last == null ? 0 : last.epochMillis(),
                 last == null ? null : last.error(), topologyStatus());
     }
 

@@ -29,7 +29,8 @@ record Flags(int verbosity, String output, Path confFile, int statsPort, String 
 
     static final String DEFAULT_CONF = "conf/nutcracker.yml";
     static final int DEFAULT_STATS_PORT = 22222;
-    static final String DEFAULT_STATS_ADDR = "0.0.0.0";
+    /** Loopback, not nutcracker's 0.0.0.0: stats should not face the network unless asked (issue 9). */
+    static final String DEFAULT_STATS_ADDR = "127.0.0.1";
     static final int DEFAULT_STATS_INTERVAL = 30_000;
     static final int DEFAULT_MBUF_SIZE = 16384;
     static final int MBUF_MIN = 512;
@@ -154,7 +155,7 @@ record Flags(int verbosity, String output, Path confFile, int statsPort, String 
                   -o, --output=S         : set logging file (default: stderr)
                   -c, --conf-file=S      : set configuration file (default: conf/nutcracker.yml)
                   -s, --stats-port=N     : set stats monitoring port (default: 22222)
-                  -a, --stats-addr=S     : set stats monitoring ip (default: 0.0.0.0)
+                  -a, --stats-addr=S     : set stats monitoring ip (default: 127.0.0.1)
                   -i, --stats-interval=N : set stats aggregation interval in msec (default: 30000 msec)
                   -p, --pid-file=S       : set pid file (default: off)
                   -m, --mbuf-size=N      : set size of mbuf chunk in bytes (default: 16384 bytes; checked, unused)

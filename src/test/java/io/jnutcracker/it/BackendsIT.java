@@ -119,6 +119,32 @@ class BackendsIT {
     }
 
     @Test
+    void serverConnectionsAreSharedOutAmongTheEventLoops() throws Exception {
+        try (RedisServerProcess redis = RedisServerProcess.start("127.0.0.1")) {
+            int before = connectedClients(redis);
+            int port = RedisServerProcess.freePort("127.0.0.1");
+            try (ProxyProcess proxy = ProxyProcess.start(pool(port, "server_connections: 4", redis.address() + ":1"))) {
+                List<RespClient> clients = new ArrayList<>();
+                try {
+                    for (int i = 0; i < 16; i++) { // clients land on both loops (Netty assigns them in turn)
+                        RespClient c = new RespClient("127.0.0.1", port);
+                        clients.add(c);
+                        for (int j = 0; j < 4; j++) {
+                            assertThat(c.call("INCR", "sc")).startsWith(":");
+                        }
+                    }
+                    // 2 loops, each with its share of 4 (2): 4 connections to the server, not 16.
+                    assertThat(connectedClients(redis) - before).isEqualTo(4);
+                } finally {
+                    for (RespClient c : clients) {
+                        c.close();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void unixSocketListenAndServer(@TempDir Path dir) throws Exception {
         Path serverSocket = dir.resolve("redis.sock");
         Path listenSocket = dir.resolve("proxy.sock");

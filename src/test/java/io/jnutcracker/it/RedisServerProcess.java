@@ -127,12 +127,14 @@ public final class RedisServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // A killed server is not restarted by this object: nothing of it is needed any more.
+        new File(log.toString()).delete();
+        new File(System.getProperty("java.io.tmpdir"), "jn-it-" + port + ".rdb").delete();
     }
 
     @Override
     public void close() {
         kill();
-        new File(log.toString()).delete();
     }
 
     /** A port nothing listens on right now. */

@@ -202,6 +202,19 @@ public final class Nutcracker implements AutoCloseable {
                 last == null ? null : last.error(), topologyStatus());
     }
 
+    /**
+     * Returns once every I/O loop has run the tasks queued so far, twice over: writes are flushed by
+     * a task queued at the end of a loop's pass ({@code FlushBatch}), possibly after a first barrier
+     * task was queued, so the second round waits for those flushes too.
+     */
+    public void awaitFlushed() {
+        for (int round = 0; round < 2; round++) {
+            for (io.netty.channel.EventLoop loop : workers.loops()) {
+                loop.submit(() -> { }).awaitUninterruptibly(1000);
+            }
+        }
+    }
+
     /** Stops accepting, closes server connections and the loops. */
     @Override
     public synchronized void close() {

@@ -40,7 +40,6 @@ public final class BackendConnection {
     private final ServerPool pool;
     private final Server server;
     private final EventLoop loop;
-    private final FlushBatch flushBatch;
     private final InFlightQueue inFlight = new InFlightQueue();
     private final ServerConnStats stats;
     /** Frames accepted while the connect is in progress; written once it completes. */
@@ -56,11 +55,10 @@ public final class BackendConnection {
     /** Why the connection is closing; the text every waiting request is answered with. */
     private String closeReason;
 
-    BackendConnection(ServerPool pool, Server server, EventLoop loop, FlushBatch flushBatch) {
+    BackendConnection(ServerPool pool, Server server, EventLoop loop) {
         this.pool = pool;
         this.server = server;
         this.loop = loop;
-        this.flushBatch = flushBatch;
         this.stats = pool.stats().serverConnection(server.index(), loop);
         int timeoutMs = pool.config().timeoutMs();
         this.timeoutNanos = timeoutMs > 0 ? TimeUnit.MILLISECONDS.toNanos(timeoutMs) : 0;
@@ -183,7 +181,6 @@ public final class BackendConnection {
         for (ReplyHandler h = inFlight.poll(); h != null; h = inFlight.poll()) {
             h.onFailure(Errno.CLOSED);
         }
-        flushBatch.flushAll();
     }
 
     /** See {@link BackendGroup#retire()}. */
@@ -220,10 +217,6 @@ public final class BackendConnection {
             }
         }
         return false;
-    }
-
-    void onReadComplete() {
-        flushBatch.flushAll();
     }
 
     void onInactive() {
@@ -274,7 +267,6 @@ public final class BackendConnection {
         if (channel != null) {
             channel.close();
         }
-        flushBatch.flushAll();
     }
 
     private void armTimer() {

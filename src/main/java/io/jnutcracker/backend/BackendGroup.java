@@ -30,7 +30,6 @@ public final class BackendGroup {
     private final ServerPool pool;
     private final EventLoop loop;
     private final Transport transport;
-    private final FlushBatch flushBatch;
     private final BackendConnection[][] connections;
     private final int[] nextConnection;
 
@@ -38,7 +37,6 @@ public final class BackendGroup {
         this.pool = pool;
         this.loop = loop;
         this.transport = workers.transport();
-        this.flushBatch = workers.flushBatch(loop);
         int loops = workers.loops().size();
         int perLoop = Math.max(1, (pool.config().serverConnections() + loops - 1) / loops);
         this.connections = new BackendConnection[pool.servers().size()][perLoop];
@@ -47,10 +45,6 @@ public final class BackendGroup {
 
     public ServerPool pool() {
         return pool;
-    }
-
-    public FlushBatch flushBatch() {
-        return flushBatch;
     }
 
     /** A usable connection to server {@code index}, round-robin, (re)connecting as needed. */
@@ -102,7 +96,7 @@ public final class BackendGroup {
     private BackendConnection connect(Server server) {
         ServerConfig sc = server.config();
         PoolConfig pc = pool.config();
-        BackendConnection connection = new BackendConnection(pool, server, loop, flushBatch);
+        BackendConnection connection = new BackendConnection(pool, server, loop);
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(transport.socketChannel(sc.isUnix()))

@@ -18,11 +18,6 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        connection.onReadComplete();
-    }
-
-    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         connection.onInactive();
     }

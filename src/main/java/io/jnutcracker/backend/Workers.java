@@ -24,7 +24,7 @@ public final class Workers {
         this.transport = transport;
         for (EventExecutor e : group) {
             loops.add((EventLoop) e);
-            batches.put((EventLoop) e, new FlushBatch());
+            batches.put((EventLoop) e, new FlushBatch((EventLoop) e));
         }
     }
 

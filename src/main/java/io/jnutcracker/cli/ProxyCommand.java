@@ -233,6 +233,7 @@ public final class ProxyCommand implements Callable<Integer> {
         if (pending > 0) {
             LOG.warn("stopping with {} requests still unanswered after {} msec", pending, timeoutMillis);
         }
+        proxy.awaitFlushed(); // replies to the last requests are written, maybe not yet flushed
     }
 
     /** Tells {@code bin/jnutcracker} we run, then leaves its pipe: nothing more goes to stderr or stdout. */

@@ -23,8 +23,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +39,6 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
             Unpooled.wrappedBuffer("placeholder".getBytes(StandardCharsets.US_ASCII)).asReadOnly());
 
     private final ProxyServer proxy;
-    private final List<BackendConnection> touched = new ArrayList<>();
     private AuthGate auth;
     private ConnectionInfo info;
     private ClientSession session;
@@ -212,19 +209,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
                     () -> current.fallbackConnection(loop, serverIndex));
         }
         connection.forward(frame, handler);
-        if (!touched.contains(connection)) {
-            touched.add(connection);
-        }
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        for (int i = 0; i < touched.size(); i++) {
-            touched.get(i).flush();
-        }
-        touched.clear();
-        proxy.flushBatch(loop).flushAll();
-        ctx.fireChannelReadComplete();
+        proxy.flushBatch(loop).add(connection);
     }
 
     /** The pool is being removed: answer what is waiting, read nothing more, then close. */

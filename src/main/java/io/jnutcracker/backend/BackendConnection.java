@@ -72,11 +72,6 @@ public final class BackendConnection {
         return state == State.CLOSED;
     }
 
-    /** Requests sent and not yet answered, handshake included. */
-    int outstanding() {
-        return inFlight.size();
-    }
-
     void attach(ChannelFuture connectFuture) {
         this.channel = connectFuture.channel();
         connectFuture.addListener(f -> {

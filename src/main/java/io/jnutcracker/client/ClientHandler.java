@@ -104,7 +104,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
         runtime = proxy.runtime();
         pool = runtime.pool();
         group = runtime.group(loop);
-        command = CommandTable.lookup(request.frame(), Fragmenter.frameIndex(request, 0),
+        command = CommandTable.lookup(request.frame(), request.argOffset(0),
                 request.argLength(0));
         stats.command(command);
         ByteBuf refusal = refusal(command, request);
@@ -178,7 +178,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Fragme
     }
 
     private void forwardByKey(Request request, int keyArg) {
-        forward(request, pool.serverFor(request.frame(), Fragmenter.frameIndex(request, keyArg),
+        forward(request, pool.serverFor(request.frame(), request.argOffset(keyArg),
                 request.argLength(keyArg)));
     }
 

@@ -59,18 +59,9 @@ final class ClientSession implements Msg.Owner {
         closing = true;
     }
 
-    /** Requests waiting for their reply or their turn. */
-    int pending() {
-        return queue.size();
-    }
-
     /** Whether no further request will be read (QUIT or a protocol error was queued, or closed). */
     boolean closing() {
         return closing;
-    }
-
-    void stopAccepting() {
-        closing = true;
     }
 
     @Override

@@ -72,11 +72,6 @@ public final class ProxyServer {
         return clientIds.incrementAndGet();
     }
 
-    /** Open client connections. */
-    public int clients() {
-        return clients.get();
-    }
-
     /** Binds the pool's listen address; throws when it cannot (nutcracker aborts start-up). */
     public void bind(EventLoopGroup boss) throws IOException, InterruptedException {
         listener = bind(boss, runtime.pool().config());

@@ -36,25 +36,23 @@ public final class Fragmenter {
             int step = command.routing() == Routing.SPLIT_PAIRS ? 2 : 1;
             int keys = (request.argc() - 1) / step;
             int[] serverOfKey = new int[keys];
-            int[] fragmentOfServer = new int[pool.servers().size()];
-            java.util.Arrays.fill(fragmentOfServer, -1);
-            int[] keysInFragment = new int[Math.min(keys, fragmentOfServer.length)];
+            boolean[] touched = new boolean[pool.servers().size()];
+            int[] fragmentOfServer = new int[touched.length];
+            int[] keysInFragment = new int[Math.min(keys, touched.length)];
             int[] serverOfFragment = new int[keysInFragment.length];
             int fragments = 0;
             for (int k = 0; k < keys; k++) {
                 int arg = 1 + k * step;
-                int server = pool.serverFor(request.frame(), frameIndex(request, arg), request.argLength(arg));
+                int server = pool.serverFor(request.frame(), request.argOffset(arg), request.argLength(arg));
                 if (server == ServerPool.NO_SERVER) {
                     pool.stats().forwardError();
                     return Msg.local(owner, Resp.error(alloc, "ERR " + io.jnutcracker.backend.Errno.CONNECTION_REFUSED));
                 }
                 serverOfKey[k] = server;
-                if (fragmentOfServer[server] < 0) {
-                    fragmentOfServer[server] = 0; // mark; numbered below in server order
-                }
+                touched[server] = true;
             }
-            for (int s = 0; s < fragmentOfServer.length; s++) {
-                if (fragmentOfServer[s] == 0) {
+            for (int s = 0; s < touched.length; s++) { // fragments go out in server order, as nutcracker's
+                if (touched[s]) {
                     serverOfFragment[fragments] = s;
                     fragmentOfServer[s] = fragments++;
                 }
@@ -97,7 +95,7 @@ public final class Fragmenter {
     /** Appends argument {@code arg} as a bulk string, slicing the client's own encoding when canonical. */
     private static void addBulk(CompositeByteBuf frame, Request request, int arg, ByteBufAllocator alloc) {
         ByteBuf src = request.frame();
-        int start = frameIndex(request, arg);
+        int start = request.argOffset(arg);
         int length = request.argLength(arg);
         int headerLength = 3 + digits(length);
         int bulkStart = start - headerLength;
@@ -111,10 +109,6 @@ public final class Fragmenter {
         }
     }
 
-    /** Absolute index of argument {@code arg}'s first byte in the request frame. */
-    public static int frameIndex(Request request, int arg) {
-        return request.argOffset(arg);
-    }
 
     private static int digits(int n) {
         int d = 1;

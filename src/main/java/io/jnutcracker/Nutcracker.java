@@ -5,10 +5,11 @@ import io.jnutcracker.backend.Workers;
 import io.jnutcracker.client.ProxyServer;
 import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.config.ProxyConfig;
-import io.jnutcracker.route.Clock;
-import io.jnutcracker.route.ServerPool;
+import io.jnutcracker.route.Pool;
+import io.jnutcracker.route.RedisProtocol;
 import io.jnutcracker.topology.TopologyMonitor;
 import io.jnutcracker.topology.TopologyStatus;
+import io.jnutcracker.util.Clock;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
@@ -74,7 +75,7 @@ public final class Nutcracker implements AutoCloseable {
     }
 
     private ProxyServer bind(PoolConfig pool) throws IOException, InterruptedException {
-        ProxyServer server = new ProxyServer(new ServerPool(pool, clock), workers);
+        ProxyServer server = new ProxyServer(new Pool(pool, RedisProtocol.INSTANCE, workers, clock), workers);
         server.bind(boss);
         return server;
     }
@@ -126,7 +127,7 @@ public final class Nutcracker implements AutoCloseable {
                     ordered.put(pool.name(), current);
                     unchanged.add(pool.name());
                 } else {
-                    current.reconfigure(boss, new ServerPool(pool, clock));
+                    current.reconfigure(boss, pool);
                     ordered.put(pool.name(), current);
                     changed.add(pool.name());
                 }
@@ -200,6 +201,40 @@ public final class Nutcracker implements AutoCloseable {
         Reload last = h.last();
         return new io.jnutcracker.stats.ProcessStats(h.count(), h.failures(), last == null ? 0 : last.epochMillis(),
                 last == null ? null : last.error(), topologyStatus());
+    }
+
+    /**
+     * Graceful stop (SIGTERM, SIGINT): stops accepting and reading from every client of every pool,
+     * for good, and waits up to {@code timeoutMillis} for the requests already read to be answered
+     * and written, whichever generation they went to. Returns how many are still unanswered.
+     */
+    public long stop(long timeoutMillis) throws InterruptedException {
+        List<ProxyServer> all = servers();
+        for (ProxyServer s : all) {
+            s.unbind();
+            s.pool().stopReading();
+        }
+        awaitFlushed(); // the stop has reached every loop: nothing more is read from now on
+        long deadline = clock.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        long pending = waiting(all);
+        LOG.info("stopping: listeners closed, {} requests in flight, waiting up to {} msec", pending, timeoutMillis);
+        while (pending > 0 && clock.nanoTime() < deadline) {
+            Thread.sleep(5);
+            pending = waiting(all);
+        }
+        if (pending > 0) {
+            LOG.warn("stopping with {} requests still unanswered after {} msec", pending, timeoutMillis);
+        }
+        awaitFlushed(); // replies to the last requests are written, maybe not yet flushed
+        return pending;
+    }
+
+    private static long waiting(List<ProxyServer> servers) {
+        long n = 0;
+        for (ProxyServer s : servers) {
+            n += s.pool().waiting();
+        }
+        return n;
     }
 
     /**

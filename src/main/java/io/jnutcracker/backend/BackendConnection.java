@@ -1,14 +1,15 @@
 package io.jnutcracker.backend;
 
 import io.jnutcracker.resp.Reply;
-import io.jnutcracker.route.Server;
-import io.jnutcracker.route.ServerPool;
 import io.jnutcracker.stats.ServerConnStats;
+import io.jnutcracker.util.Clock;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
+import io.netty.util.CharsetUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,51 +22,54 @@ import org.slf4j.LoggerFactory;
  * in FIFO order, which is how Redis answers a pipelined connection.
  *
  * <p>Failure semantics follow nutcracker: a refused connect, a timeout, a reset or an EOF closes
- * the connection, every request still waiting on it gets {@code -ERR <reason>}, and the close counts
- * as one failure of the server towards ejection ({@code server_close} then {@code server_failure}).
- * A timeout is measured from the moment a request is queued, so connect time counts, as in
- * nutcracker's {@code msg_tmo_insert}.
+ * the connection, every request still waiting on it gets the {@link CloseReason}, and the close
+ * counts as one failure of the server towards ejection ({@code server_close} then
+ * {@code server_failure}). A timeout is measured from the moment a request is queued, so connect
+ * time counts, as in nutcracker's {@code msg_tmo_insert}.
  */
 public final class BackendConnection {
     private static final Logger LOG = LoggerFactory.getLogger(BackendConnection.class);
 
     enum State { CONNECTING, CONNECTED, CLOSED }
 
+    /** Replies meaning the server cannot serve anything now: nutcracker counts them as failures. */
     private static final byte[][] FAILURE_PREFIXES = {
-        "OOM ".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-        "BUSY ".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-        "LOADING ".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        "OOM ".getBytes(StandardCharsets.US_ASCII),
+        "BUSY ".getBytes(StandardCharsets.US_ASCII),
+        "LOADING ".getBytes(StandardCharsets.US_ASCII),
     };
 
-    private final ServerPool pool;
-    private final Server server;
+    private final ServerTarget target;
     private final EventLoop loop;
-    private final InFlightQueue inFlight = new InFlightQueue();
+    private final Clock clock;
     private final ServerConnStats stats;
+    private final InFlightQueue inFlight = new InFlightQueue();
     /** Frames accepted while the connect is in progress; written once it completes. */
     private final List<ByteBuf> unsent = new ArrayList<>();
+    /** Requests (handshakes excluded) among {@link #unsent}, and their bytes, for {@code in_queue}. */
+    private int unsentRequests;
+    private long unsentBytes;
     /** Pool {@code timeout} in ns; 0 means none. */
     private final long timeoutNanos;
     private Channel channel;
     private State state = State.CONNECTING;
     private boolean flushPending;
-    /** Set when the pool was reconfigured: close once the last waiting request is answered. */
+    /** Set when the configuration was replaced: close once the last waiting request is answered. */
     private boolean retiring;
     private ScheduledFuture<?> timer;
-    /** Why the connection is closing; the text every waiting request is answered with. */
-    private String closeReason;
+    /** Why the connection is closing; what every waiting request is answered with. */
+    private CloseReason closeReason;
 
-    BackendConnection(ServerPool pool, Server server, EventLoop loop) {
-        this.pool = pool;
-        this.server = server;
+    BackendConnection(ServerTarget target, EventLoop loop, Clock clock, ServerConnStats stats) {
+        this.target = target;
         this.loop = loop;
-        this.stats = pool.stats().serverConnection(server.index(), loop);
-        int timeoutMs = pool.config().timeoutMs();
-        this.timeoutNanos = timeoutMs > 0 ? TimeUnit.MILLISECONDS.toNanos(timeoutMs) : 0;
+        this.clock = clock;
+        this.stats = stats;
+        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, target.timeoutMs()));
     }
 
-    public Server server() {
-        return server;
+    public ServerTarget target() {
+        return target;
     }
 
     boolean isClosed() {
@@ -78,14 +82,14 @@ public final class BackendConnection {
             if (f.isSuccess()) {
                 connected();
             } else {
-                fail(Errno.of(f.cause()));
+                fail(CloseReason.of(f.cause()), f.cause().toString(), true);
             }
         });
     }
 
     /**
      * Queues {@code frame} (ownership passes here) for the server; {@code handler} gets its outcome.
-     * The write is not flushed: call {@link #flush()} at the end of the read batch.
+     * The write is not flushed: call {@link #flush()} at the end of the loop's pass.
      */
     public void forward(ByteBuf frame, ReplyHandler handler) {
         if (state == State.CLOSED) {
@@ -94,11 +98,14 @@ public final class BackendConnection {
             handler.onFailure(closeReason);
             return;
         }
-        inFlight.add(handler, System.nanoTime());
-        stats.forwarded(frame.readableBytes(), state == State.CONNECTING);
+        int bytes = frame.readableBytes();
+        inFlight.add(handler, bytes, clock.nanoTime());
+        stats.forwarded(bytes, state == State.CONNECTING);
         armTimer();
         if (state == State.CONNECTING) {
             unsent.add(frame);
+            unsentRequests++;
+            unsentBytes += bytes;
         } else {
             channel.write(frame, channel.voidPromise());
             flushPending = true;
@@ -115,8 +122,7 @@ public final class BackendConnection {
 
     /** Sends a request whose reply nobody waits for (AUTH, SELECT at connect), ahead of the rest. */
     void handshake(ByteBuf frame, String what) {
-        inFlight.add(new Swallow(what), System.nanoTime());
-        stats.handshake();
+        inFlight.add(new Swallow(what), InFlightQueue.HANDSHAKE, clock.nanoTime());
         unsent.add(frame);
     }
 
@@ -125,78 +131,59 @@ public final class BackendConnection {
             return;
         }
         state = State.CONNECTED;
-        stats.connected();
-        LOG.debug("connected on s {} to server '{}' of pool '{}'", channel.id(), server.config().pname(),
-                pool.name());
+        stats.connected(unsentRequests, unsentBytes);
+        LOG.debug("connected on s {} to server '{}' of pool '{}'", channel.id(), target.server().pname(),
+                target.pool());
         for (ByteBuf frame : unsent) {
             channel.write(frame, channel.voidPromise());
         }
         unsent.clear();
+        unsentRequests = 0;
+        unsentBytes = 0;
         channel.flush();
     }
 
     /** A reply from the server: it answers the oldest request (FIFO). */
     void onReply(Reply reply) {
-        ReplyHandler handler = inFlight.poll();
-        if (handler == null) {
+        if (inFlight.isEmpty()) {
             reply.release();
             // nutcracker closes a server connection that sends a reply nobody asked for.
-            close(Errno.INVALID_ARGUMENT, "stray reply");
+            fail(CloseReason.INVALID, "stray reply", true);
             return;
         }
-        stats.replied(reply.frame().readableBytes());
-        if (reply.isError() && isServerFailure(reply)) {
-            pool.failure(server);
-        } else {
-            pool.success(server);
+        int requestBytes = inFlight.headBytes();
+        long micros = Math.max(0, (clock.nanoTime() - inFlight.headQueuedAt()) / 1000);
+        ReplyHandler handler = inFlight.remove();
+        if (requestBytes != InFlightQueue.HANDSHAKE) {
+            stats.replied(requestBytes, reply.frameLength(), micros);
+            if (reply.isError() && isServerFailure(reply)) {
+                target.health().failure(target.index());
+            } else {
+                target.health().success(target.index());
+            }
         }
         handler.onReply(reply);
-        if (inFlight.isEmpty() && timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
-        if (retiring && inFlight.isEmpty()) {
-            closeQuietly();
+        if (inFlight.isEmpty()) {
+            cancelTimer();
+            if (retiring) {
+                close(CloseReason.PROXY_CLOSED, false);
+            }
         }
     }
 
     /**
-     * The proxy is stopping: requests still waiting are answered {@code -ERR Connection closed by
-     * server}-style, but the close is not a failure of the server (no ejection, no warning).
+     * The proxy is stopping: requests still waiting are answered, but the close is no failure of
+     * the server (no ejection, no warning).
      */
     void shutdown() {
-        if (state == State.CLOSED) {
-            return;
-        }
-        for (ByteBuf frame : unsent) {
-            frame.release();
-        }
-        unsent.clear();
-        closeQuietly();
-        for (ReplyHandler h = inFlight.poll(); h != null; h = inFlight.poll()) {
-            h.onFailure(Errno.CLOSED);
-        }
+        close(CloseReason.PROXY_CLOSED, false);
     }
 
-    /** See {@link BackendGroup#retire()}. */
+    /** The configuration was replaced: close once nothing waits here (see {@link BackendGroup#retire()}). */
     void closeWhenIdle() {
         retiring = true;
-        if (inFlight.isEmpty() && unsent.isEmpty()) {
-            closeQuietly();
-        }
-    }
-
-    /** A close that is no failure of the server: it does not count towards ejection. */
-    private void closeQuietly() {
-        stats.closed(Errno.CLOSED, state == State.CONNECTED); // the gauges must drop with the connection
-        state = State.CLOSED;
-        closeReason = Errno.CLOSED;
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
-        if (channel != null) {
-            channel.close();
+        if (inFlight.isEmpty()) {
+            close(CloseReason.PROXY_CLOSED, false);
         }
     }
 
@@ -215,52 +202,55 @@ public final class BackendConnection {
     }
 
     void onInactive() {
-        fail(closeReason != null ? closeReason : Errno.CLOSED);
+        fail(closeReason != null ? closeReason : CloseReason.CLOSED, "closed by the server", true);
     }
 
     void onException(Throwable cause) {
-        close(Errno.of(cause), cause.toString());
+        fail(CloseReason.of(cause), cause.toString(), true);
     }
 
-    /** Closes the connection; waiting requests are failed with {@code reason} when it goes inactive. */
-    void close(String reason, String detail) {
-        if (closeReason == null) {
-            closeReason = reason;
+    /** Closes with {@code reason}, logged with {@code detail}, counting one failure of the server. */
+    private void fail(CloseReason reason, String detail, boolean failure) {
+        if (state != State.CLOSED) {
             LOG.warn("close s {} to server '{}' of pool '{}': {} ({})", channel == null ? "-" : channel.id(),
-                    server.config().pname(), pool.name(), reason, detail);
+                    target.server().pname(), target.pool(), reason.text(), detail);
         }
-        if (channel != null) {
-            channel.close();
-        }
-        fail(reason);
+        close(reason, failure);
     }
 
-    /** Fails every waiting request with {@code reason}, once, and counts one server failure. */
-    private void fail(String reason) {
+    /**
+     * Closes the connection once: every waiting request is answered {@code reason}; {@code failure}
+     * says whether it counts towards ejection (not when the proxy itself closes it).
+     */
+    private void close(CloseReason reason, boolean failure) {
         if (state == State.CLOSED) {
             return;
         }
-        if (closeReason == null) { // close() has logged already
-            LOG.warn("close s {} to server '{}' of pool '{}': {}", channel == null ? "-" : channel.id(),
-                    server.config().pname(), pool.name(), reason);
-        }
-        stats.closed(reason, state == State.CONNECTED);
+        boolean wasConnected = state == State.CONNECTED;
         state = State.CLOSED;
         closeReason = reason;
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        cancelTimer();
+        long[] waiting = inFlight.requestTotals();
+        stats.closed(reason.metric(), wasConnected, (int) waiting[0], waiting[1], unsentRequests, unsentBytes);
         for (ByteBuf frame : unsent) {
             frame.release();
         }
         unsent.clear();
-        pool.failure(server);
-        for (ReplyHandler h = inFlight.poll(); h != null; h = inFlight.poll()) {
-            h.onFailure(reason);
+        if (failure) {
+            target.health().failure(target.index());
+        }
+        while (!inFlight.isEmpty()) {
+            inFlight.remove().onFailure(reason);
         }
         if (channel != null) {
             channel.close();
+        }
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
         }
     }
 
@@ -268,7 +258,7 @@ public final class BackendConnection {
         if (timeoutNanos == 0 || timer != null) {
             return;
         }
-        long delay = inFlight.oldestQueuedAt() + timeoutNanos - System.nanoTime();
+        long delay = inFlight.headQueuedAt() + timeoutNanos - clock.nanoTime();
         timer = loop.schedule(this::checkTimeout, Math.max(0, delay), TimeUnit.NANOSECONDS);
     }
 
@@ -277,10 +267,11 @@ public final class BackendConnection {
         if (state == State.CLOSED || inFlight.isEmpty()) {
             return;
         }
-        if (System.nanoTime() - inFlight.oldestQueuedAt() >= timeoutNanos) {
+        if (clock.nanoTime() - inFlight.headQueuedAt() >= timeoutNanos) {
             // nutcracker (core_timeout): the whole server connection is closed, and every request
-            // on it answered "Connection timed out".
-            close(Errno.TIMED_OUT, "request not answered within " + pool.config().timeoutMs() + " ms");
+            // on it answered "Connection timed out". The reason is set before the channel closes,
+            // so nothing waiting is told "closed" instead.
+            fail(CloseReason.TIMED_OUT, "request not answered within " + target.timeoutMs() + " ms", true);
         } else {
             armTimer();
         }
@@ -298,8 +289,8 @@ public final class BackendConnection {
         public void onReply(Reply reply) {
             try {
                 if (reply.isError()) {
-                    LOG.warn("{} failed on server '{}' of pool '{}': {}", what, server, pool.name(),
-                            reply.frame().toString(io.netty.util.CharsetUtil.UTF_8).trim());
+                    LOG.warn("{} failed on server '{}' of pool '{}': {}", what, target.server().pname(),
+                            target.pool(), reply.frame().toString(CharsetUtil.UTF_8).trim());
                 }
             } finally {
                 reply.release();
@@ -307,7 +298,7 @@ public final class BackendConnection {
         }
 
         @Override
-        public void onFailure(String reason) {
+        public void onFailure(CloseReason reason) {
         }
     }
 }

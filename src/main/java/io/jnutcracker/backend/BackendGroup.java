@@ -2,10 +2,7 @@ package io.jnutcracker.backend;
 
 import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.config.ServerConfig;
-import io.jnutcracker.resp.ReplyDecoder;
 import io.jnutcracker.resp.Resp;
-import io.jnutcracker.route.Server;
-import io.jnutcracker.route.ServerPool;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -27,24 +24,21 @@ import java.nio.charset.StandardCharsets;
  * event loops each loop keeps its share, rounded up, at least one.
  */
 public final class BackendGroup {
-    private final ServerPool pool;
+    private final GroupSettings settings;
     private final EventLoop loop;
     private final Transport transport;
     private final BackendConnection[][] connections;
     private final int[] nextConnection;
 
-    public BackendGroup(ServerPool pool, EventLoop loop, Workers workers) {
-        this.pool = pool;
+    public BackendGroup(GroupSettings settings, EventLoop loop, Workers workers) {
+        this.settings = settings;
         this.loop = loop;
         this.transport = workers.transport();
         int loops = workers.loops().size();
-        int perLoop = Math.max(1, (pool.config().serverConnections() + loops - 1) / loops);
-        this.connections = new BackendConnection[pool.servers().size()][perLoop];
-        this.nextConnection = new int[pool.servers().size()];
-    }
-
-    public ServerPool pool() {
-        return pool;
+        int servers = settings.config().servers().size();
+        int perLoop = Math.max(1, (settings.config().serverConnections() + loops - 1) / loops);
+        this.connections = new BackendConnection[servers][perLoop];
+        this.nextConnection = new int[servers];
     }
 
     /** A usable connection to server {@code index}, round-robin, (re)connecting as needed. */
@@ -54,7 +48,7 @@ public final class BackendGroup {
         nextConnection[index] = slot + 1 == slots.length ? 0 : slot + 1;
         BackendConnection c = slots[slot];
         if (c == null || c.isClosed()) {
-            c = connect(pool.server(index));
+            c = connect(index);
             slots[slot] = c;
         }
         return c;
@@ -64,7 +58,7 @@ public final class BackendGroup {
     public void preconnect() {
         for (int i = 0; i < connections.length; i++) {
             if (connections[i][0] == null) {
-                connections[i][0] = connect(pool.server(i));
+                connections[i][0] = connect(i);
             }
         }
     }
@@ -93,17 +87,20 @@ public final class BackendGroup {
         }
     }
 
-    private BackendConnection connect(Server server) {
-        ServerConfig sc = server.config();
-        PoolConfig pc = pool.config();
-        BackendConnection connection = new BackendConnection(pool, server, loop);
+    private BackendConnection connect(int index) {
+        PoolConfig pc = settings.config();
+        ServerConfig sc = pc.servers().get(index);
+        int slot = settings.statsSlots()[index];
+        ServerTarget target = new ServerTarget(pc.name(), index, slot, sc, pc.timeoutMs(), settings.health());
+        BackendConnection connection = new BackendConnection(target, loop, settings.clock(),
+                settings.stats().serverConnection(slot, loop));
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(transport.socketChannel(sc.isUnix()))
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new ReplyDecoder(), new BackendHandler(connection));
+                        ch.pipeline().addLast(settings.replyDecoder().get(), new BackendHandler(connection));
                     }
                 });
         if (!sc.isUnix()) {

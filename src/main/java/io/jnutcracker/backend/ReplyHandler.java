@@ -10,10 +10,6 @@ public interface ReplyHandler {
     /** The server's reply; the handler owns {@code reply} and must release it. */
     void onReply(Reply reply);
 
-    /**
-     * The request got no reply: the connection failed or timed out first.
-     *
-     * @param reason nutcracker's {@code strerror} text, e.g. {@code Connection refused}
-     */
-    void onFailure(String reason);
+    /** The request got no reply: the connection failed, timed out or was closed first. */
+    void onFailure(CloseReason reason);
 }

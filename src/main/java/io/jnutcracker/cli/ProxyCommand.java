@@ -3,11 +3,10 @@ package io.jnutcracker.cli;
 import io.jnutcracker.Nutcracker;
 import io.jnutcracker.Version;
 import io.jnutcracker.backend.Transport;
-import io.jnutcracker.client.ProxyServer;
 import io.jnutcracker.config.ConfigException;
 import io.jnutcracker.config.ConfigLoader;
 import io.jnutcracker.config.ProxyConfig;
-import io.jnutcracker.route.Clock;
+import io.jnutcracker.util.Clock;
 import io.jnutcracker.stats.Metric;
 import io.jnutcracker.stats.PoolStats;
 import io.jnutcracker.stats.StatsService;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -184,7 +182,7 @@ public final class ProxyCommand implements Callable<Integer> {
                 detach(flags);
             }
             stop.await();
-            drain(proxy, stats, flags.shutdownTimeoutMillis());
+            proxy.stop(flags.shutdownTimeoutMillis());
         } catch (IOException e) {
             return startupFailed(e.getMessage());
         } finally {
@@ -212,28 +210,6 @@ public final class ProxyCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             proxy.reloadFailed(e.describe());
         }
-    }
-
-    /**
-     * SIGTERM/SIGINT: stop accepting, stop reading from clients, and give the requests already
-     * forwarded up to {@code timeoutMillis} to be answered before everything is closed.
-     */
-    private static void drain(Nutcracker proxy, StatsService stats, long timeoutMillis) throws InterruptedException {
-        for (ProxyServer s : proxy.servers()) {
-            s.unbind();
-        }
-        stats.pauseClients();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        long pending = stats.outstanding();
-        LOG.info("stopping: listeners closed, {} requests in flight, waiting up to {} msec", pending, timeoutMillis);
-        while (pending > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-            pending = stats.outstanding();
-        }
-        if (pending > 0) {
-            LOG.warn("stopping with {} requests still unanswered after {} msec", pending, timeoutMillis);
-        }
-        proxy.awaitFlushed(); // replies to the last requests are written, maybe not yet flushed
     }
 
     /** Tells {@code bin/jnutcracker} we run, then leaves its pipe: nothing more goes to stderr or stdout. */

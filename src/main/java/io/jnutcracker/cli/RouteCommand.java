@@ -5,7 +5,7 @@ import io.jnutcracker.config.ConfigLoader;
 import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.config.ProxyConfig;
 import io.jnutcracker.config.ServerConfig;
-import io.jnutcracker.route.Clock;
+import io.jnutcracker.util.Clock;
 import io.jnutcracker.route.ServerPool;
 import io.netty.buffer.Unpooled;
 import java.io.PrintStream;

@@ -1,8 +1,9 @@
 package io.jnutcracker.client;
 
 import io.jnutcracker.backend.FlushBatch;
-import io.jnutcracker.route.Msg;
+import io.jnutcracker.route.PoolClient;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.util.ArrayDeque;
@@ -10,9 +11,15 @@ import java.util.ArrayDeque;
 /**
  * One client connection's requests in arrival order (nutcracker's client {@code omsg_q}). A reply is
  * written only when it is at the head, so replies leave in request order whichever server answers
- * first; writes are flushed once per batch through the loop's {@link FlushBatch}. Loop-confined.
+ * first; writes are flushed once per pass through the loop's {@link FlushBatch}. Loop-confined,
+ * except the {@link PoolClient} methods, which hop onto the loop.
+ *
+ * <p>Reading stops for three reasons, each sticky where it must be: too much waiting (undone once
+ * drained, {@link #HIGH}/{@link #LOW}); the proxy stopping ({@link #stopReading()}: never undone);
+ * or the end of the conversation (QUIT, a protocol error, the client's half-close, the pool's
+ * removal: the session then closes once every reply already owed is written and flushed).
  */
-final class ClientSession implements Msg.Owner {
+final class ClientSession implements Msg.Owner, PoolClient {
     /**
      * Backpressure bounds, in requests waiting per client. Past {@code HIGH} the proxy stops reading
      * from the client (its requests wait in the kernel, not in our memory) until replies have
@@ -25,9 +32,14 @@ final class ClientSession implements Msg.Owner {
     private final Channel channel;
     private final FlushBatch flushBatch;
     private final ArrayDeque<Msg> queue = new ArrayDeque<>();
+    /** Mirror of {@code queue.size()} for other threads (graceful stop counts what is owed). */
+    private volatile int waiting;
+    /** No further request is read: QUIT, a protocol error, half-close, drain or close. */
     private boolean closing;
-    /** Close once the queue is empty (the pool is being removed). */
-    private boolean drainThenClose;
+    /** Close once the queue is empty (drain, half-close). */
+    private boolean closeWhenEmpty;
+    /** The proxy is stopping: never read again. */
+    private boolean stopped;
     /** Set once the queue has been released; any reply arriving later is dropped. */
     private boolean closed;
 
@@ -43,6 +55,7 @@ final class ClientSession implements Msg.Owner {
             return;
         }
         queue.add(msg);
+        waiting = queue.size();
         if (msg.isDone()) {
             msgDone(msg);
         }
@@ -55,11 +68,11 @@ final class ClientSession implements Msg.Owner {
 
     /** Queues a last reply, after which the connection closes (QUIT, protocol error). */
     void replyAndClose(ByteBuf reply) {
-        enqueue(Msg.local(this, reply).closingConnection());
         closing = true;
+        enqueue(Msg.local(this, reply).closingConnection());
     }
 
-    /** Whether no further request will be read (QUIT or a protocol error was queued, or closed). */
+    /** Whether no further request will be read. */
     boolean closing() {
         return closing;
     }
@@ -71,6 +84,7 @@ final class ClientSession implements Msg.Owner {
             release(msg);
             if (!closed) {
                 queue.remove(msg);
+                waiting = queue.size();
             }
             return;
         }
@@ -81,29 +95,61 @@ final class ClientSession implements Msg.Owner {
             Msg head = queue.pollFirst();
             ByteBuf reply = head.takeReply();
             if (head.closeAfter()) {
+                waiting = 0;
                 channel.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
                 releaseAll();
                 return;
             }
             channel.write(reply, channel.voidPromise());
         }
+        waiting = queue.size();
         flushBatch.add(channel);
-        if (drainThenClose && queue.isEmpty()) {
-            channel.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        if (closeWhenEmpty && queue.isEmpty()) {
+            flushAndClose();
             return;
         }
         resumeIfDrained();
     }
 
-    /** Reads nothing more; closes once every waiting request is answered and written. */
-    void closeWhenDrained() {
+    /** The client shut down its sending side: answer everything it sent, then close (as Redis does). */
+    void inputClosed() {
+        endConversation();
+    }
+
+    @Override
+    public void drain() {
+        channel.eventLoop().execute(this::endConversation);
+    }
+
+    @Override
+    public void stopReading() {
+        channel.eventLoop().execute(() -> {
+            stopped = true;
+            channel.config().setAutoRead(false);
+        });
+    }
+
+    @Override
+    public int waiting() {
+        return waiting;
+    }
+
+    private void endConversation() {
+        if (closed) {
+            return;
+        }
         closing = true;
         channel.config().setAutoRead(false);
         if (queue.isEmpty()) {
-            channel.close();
+            flushAndClose();
         } else {
-            drainThenClose = true;
+            closeWhenEmpty = true;
         }
+    }
+
+    /** Replies already written may still wait for the loop's flush: flush them, then close. */
+    private void flushAndClose() {
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     /** Stops reading from the client while too much is waiting or its socket is backed up. */
@@ -114,7 +160,7 @@ final class ClientSession implements Msg.Owner {
     }
 
     void resumeIfDrained() {
-        if (!channel.config().isAutoRead() && queue.size() <= LOW && channel.isWritable() && !closing) {
+        if (!closing && !stopped && !channel.config().isAutoRead() && queue.size() <= LOW && channel.isWritable()) {
             channel.config().setAutoRead(true);
         }
     }
@@ -127,6 +173,7 @@ final class ClientSession implements Msg.Owner {
             release(m);
         }
         queue.clear();
+        waiting = 0;
     }
 
     private static void release(Msg msg) {

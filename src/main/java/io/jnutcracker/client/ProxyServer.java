@@ -1,13 +1,11 @@
 package io.jnutcracker.client;
 
-import io.jnutcracker.backend.FlushBatch;
 import io.jnutcracker.backend.Transport;
 import io.jnutcracker.backend.Workers;
 import io.jnutcracker.config.ListenConfig;
 import io.jnutcracker.config.PoolConfig;
-import io.jnutcracker.resp.RequestDecoder;
 import io.jnutcracker.resp.Resp;
-import io.jnutcracker.route.ServerPool;
+import io.jnutcracker.route.Pool;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -41,45 +39,32 @@ public final class ProxyServer {
 
     private final Workers workers;
     private final Transport transport;
+    private final Pool pool;
     private final AtomicInteger clients = new AtomicInteger();
     private final AtomicLong clientIds = new AtomicLong();
     private final ChannelGroup clientChannels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-    /** The generation requests go to; replaced by {@link #reconfigure}. */
-    private volatile PoolRuntime runtime;
     private Channel listener;
 
-    public ProxyServer(ServerPool pool, Workers workers) {
+    public ProxyServer(Pool pool, Workers workers) {
         this.workers = workers;
         this.transport = workers.transport();
-        this.runtime = new PoolRuntime(pool, workers);
+        this.pool = pool;
     }
 
-    /** The pool as configured now. */
-    public ServerPool pool() {
-        return runtime.pool();
-    }
-
-    PoolRuntime runtime() {
-        return runtime;
-    }
-
-    FlushBatch flushBatch(io.netty.channel.EventLoop loop) {
-        return workers.flushBatch(loop);
-    }
-
-    /** A new id for CLIENT ID and HELLO, unique in this pool. */
-    long nextClientId() {
-        return clientIds.incrementAndGet();
+    /** The pool this listener serves (long-lived: it outlives each configuration generation). */
+    public Pool pool() {
+        return pool;
     }
 
     /** Binds the pool's listen address; throws when it cannot (nutcracker aborts start-up). */
     public void bind(EventLoopGroup boss) throws IOException, InterruptedException {
-        listener = bind(boss, runtime.pool().config());
-        if (runtime.pool().config().preconnect()) {
-            runtime.preconnect();
+        PoolConfig config = pool.config();
+        listener = bind(boss, config);
+        if (config.preconnect()) {
+            pool.preconnect();
         }
-        LOG.info("pool '{}' listening on '{}' with {} servers", pool().name(), pool().config().listen().raw(),
-                pool().servers().size());
+        LOG.info("pool '{}' listening on '{}' with {} servers", pool.name(), config.listen().raw(),
+                config.servers().size());
     }
 
     private Channel bind(EventLoopGroup boss, PoolConfig pc) throws IOException, InterruptedException {
@@ -123,20 +108,14 @@ public final class ProxyServer {
      * first (if that fails nothing changes), then requests arriving from now on go to the new servers
      * and continuum, while those already sent finish on the old connections. Clients stay connected.
      */
-    public void reconfigure(EventLoopGroup boss, ServerPool next) throws IOException, InterruptedException {
-        PoolConfig now = runtime.pool().config();
-        if (!next.config().listen().equals(now.listen())) {
-            Channel rebound = bind(boss, next.config());
+    public void reconfigure(EventLoopGroup boss, PoolConfig next) throws IOException, InterruptedException {
+        if (!next.listen().equals(pool.config().listen())) {
+            Channel rebound = bind(boss, next);
             Channel old = listener;
             listener = rebound;
             old.close().syncUninterruptibly();
         }
-        PoolRuntime old = runtime;
-        runtime = new PoolRuntime(next, workers);
-        if (next.config().preconnect()) {
-            runtime.preconnect();
-        }
-        old.retire();
+        pool.install(next);
     }
 
     /**
@@ -145,14 +124,7 @@ public final class ProxyServer {
      */
     public void drainAndClose(long graceMs) {
         unbind();
-        for (Channel ch : clientChannels) {
-            ch.eventLoop().execute(() -> {
-                ClientHandler handler = ch.pipeline().get(ClientHandler.class);
-                if (handler != null) {
-                    handler.closeWhenDrained();
-                }
-            });
-        }
+        pool.drain();
         long deadline = System.nanoTime() + graceMs * 1_000_000L;
         while (!clientChannels.isEmpty() && System.nanoTime() < deadline) {
             try {
@@ -167,18 +139,22 @@ public final class ProxyServer {
     }
 
     private void accept(Channel ch) {
-        int limit = pool().config().clientConnections();
+        int limit = pool.config().clientConnections();
         int now = clients.incrementAndGet();
         ch.closeFuture().addListener(f -> clients.decrementAndGet());
         if (limit > 0 && now > limit) {
             // nutcracker parses client_connections and ignores it (#477); we enforce it with Redis's words.
-            pool().stats().clientRefused(ch);
+            pool.stats().clientRefused(ch);
             ch.writeAndFlush(Resp.error(ch.alloc(), "ERR max number of clients reached"))
                     .addListener(ChannelFutureListener.CLOSE);
             return;
         }
         clientChannels.add(ch);
-        ch.pipeline().addLast(new RequestDecoder(), new ClientHandler(this));
+        // Half-closed clients (shutdown(SHUT_WR), `nc -N`) still get every reply: we see the end of
+        // their input as an event, answer what they sent, then close, as Redis and nutcracker do.
+        ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        ch.pipeline().addLast(pool.protocol().newRequestDecoder(),
+                new ClientHandler(pool, clientIds.incrementAndGet(), workers));
     }
 
     /** Stops accepting; open clients stay until {@link #closeBackends()} or they leave. */
@@ -189,7 +165,7 @@ public final class ProxyServer {
     }
 
     public void closeBackends() {
-        runtime.closeAll();
+        pool.close();
     }
 
     private static Set<PosixFilePermission> permissions(int mode) {

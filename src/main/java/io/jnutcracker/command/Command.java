@@ -146,7 +146,7 @@ public enum Command {
     EVALSHA(EVAL_KEYS, FIRST_KEY),
 
     // ---- nutcracker 0.5.0: split by server and merged ----
-    MGET(MULTI_KEY, SPLIT_KEYS),
+    MGET(MULTI_KEY, SPLIT_VALUES),
     DEL(MULTI_KEY, SPLIT_KEYS),
     UNLINK(MULTI_KEY, SPLIT_KEYS),
     TOUCH(MULTI_KEY, SPLIT_KEYS),
@@ -261,6 +261,9 @@ public enum Command {
             ZREVRANGE, ZREVRANGEBYLEX, ZREVRANGEBYSCORE, ZREVRANK, ZSCORE, ZMSCORE, ZSCAN, ZRANDMEMBER,
             ZDIFF, ZINTER, ZUNION, PFCOUNT, GEODIST, GEOPOS, GEOHASH, GEOSEARCH);
 
+    /** Commands a client may send before it has authenticated against {@code redis_auth}. */
+    private static final java.util.Set<Command> BEFORE_AUTH = java.util.EnumSet.of(AUTH, HELLO, PING, QUIT);
+
     private final Arity arity;
     private final Routing routing;
     private final Unsupported unsupported;
@@ -296,6 +299,31 @@ public enum Command {
     /** The upper-case ASCII name; do not modify. */
     byte[] upperName() {
         return upperName;
+    }
+
+    /**
+     * The argument whose key places a request forwarded whole: 1, or 3 after EVAL's script and
+     * numkeys; 0 when the literal key {@code placeholder} places it (or it is never forwarded).
+     */
+    public int keyArg() {
+        if (arity == Arity.EVAL_KEYS) {
+            return 3;
+        }
+        return routing == FIRST_KEY || keyStep() > 0 ? 1 : 0;
+    }
+
+    /** Arguments per key of a split command (1 for keys, 2 for key-value pairs); 0 if never split. */
+    public int keyStep() {
+        return switch (routing) {
+            case SPLIT_PAIRS -> 2;
+            case SPLIT_KEYS, SPLIT_VALUES -> 1;
+            default -> 0;
+        };
+    }
+
+    /** Whether a client that has not yet authenticated may send it (see {@link #BEFORE_AUTH}). */
+    public boolean beforeAuth() {
+        return BEFORE_AUTH.contains(this);
     }
 
     /** Whether the command only reads (see {@link #READS}). */

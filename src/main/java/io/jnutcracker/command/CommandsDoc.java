@@ -39,7 +39,7 @@ public final class CommandsDoc {
     private static String section(Command c) {
         return switch (c.routing()) {
             case FIRST_KEY -> "1. Forwarded to the server owning the first key";
-            case SPLIT_KEYS, SPLIT_PAIRS -> "2. Split by server and merged";
+            case SPLIT_VALUES, SPLIT_KEYS, SPLIT_PAIRS -> "2. Split by server and merged";
             case PLACEHOLDER -> "3. Keyless, forwarded to the server owning \"placeholder\"";
             case LOCAL -> "4. Answered by the proxy";
             case UNSUPPORTED -> "5. Refused with -ERR: " + c.unsupported().reason();

@@ -4,9 +4,11 @@ package io.jnutcracker.command;
 public enum Routing {
     /** Forwarded whole to the server owning its first key (nutcracker: every non-split command). */
     FIRST_KEY,
-    /** Split by server, one sub-request per server, replies merged (MGET, DEL, UNLINK, TOUCH, EXISTS). */
+    /** Split by server, one sub-request per server; the values come back as one array in key order (MGET). */
+    SPLIT_VALUES,
+    /** Split by server, one sub-request per server; the counts are summed (DEL, UNLINK, TOUCH, EXISTS). */
     SPLIT_KEYS,
-    /** Split by server in key/value pairs (MSET). */
+    /** Split by server in key/value pairs; {@code +OK} once every part is (MSET). */
     SPLIT_PAIRS,
     /** Keyless; forwarded to the server owning the literal key {@code placeholder} (nutcracker
      * {@code msg_set_placeholder_key}). */

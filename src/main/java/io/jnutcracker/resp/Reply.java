@@ -34,6 +34,15 @@ public final class Reply extends DefaultByteBufHolder {
         this.elements = elements;
     }
 
+    /**
+     * A reply the proxy assembled itself (the merge of a split request's replies): its encoding, whose
+     * reference passes to the new object, and its type; no elements are indexed.
+     */
+    public static Reply merged(ByteBuf frame) {
+        RespType type = RespType.fromMarker(frame.getByte(frame.readerIndex()));
+        return new Reply(frame, type, -1, 0, null);
+    }
+
     /** The encoded reply; not retained for the caller (see the class comment). */
     public ByteBuf frame() {
         return frame;

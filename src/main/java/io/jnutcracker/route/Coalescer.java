@@ -16,26 +16,24 @@ import io.netty.buffer.CompositeByteBuf;
  *
  * <p>Errors: nutcracker answers {@code -ERR Invalid argument} whatever went wrong, and closes the
  * client after a failed MGET. Here the first failure wins and is named: a server's own error reply is
- * passed on verbatim, a transport failure becomes {@code -ERR <reason>}; the connection stays open.
+ * passed on verbatim; a transport failure of any part fails the whole request (see {@code Fragments}); the
+ * connection stays open.
  */
 final class Coalescer {
     private Coalescer() {
     }
 
-    /** The merged reply; does not release {@code replies}. */
-    static ByteBuf merge(Command command, Reply[] replies, String failure, int[] keyFragment, int[] keyPosition,
+    /** The merged reply of replies that all arrived; does not release {@code replies}. */
+    static ByteBuf merge(Command command, Reply[] replies, int[] keyFragment, int[] keyPosition,
                          ByteBufAllocator alloc) {
-        if (failure != null) {
-            return Resp.error(alloc, "ERR " + failure);
-        }
         for (Reply r : replies) {
             if (r.isError()) {
                 return r.frame().retainedDuplicate();
             }
         }
-        return switch (command) {
-            case MGET -> mget(replies, keyFragment, keyPosition, alloc);
-            case MSET -> allOk(replies, alloc);
+        return switch (command.routing()) { // the command table's split rule is also its merge rule
+            case SPLIT_VALUES -> mget(replies, keyFragment, keyPosition, alloc);
+            case SPLIT_PAIRS -> allOk(replies, alloc);
             default -> sum(replies, alloc);
         };
     }

@@ -1,8 +1,6 @@
 package io.jnutcracker.route;
 
-import io.jnutcracker.backend.ReplyHandler;
 import io.jnutcracker.command.Command;
-import io.jnutcracker.command.Routing;
 import io.jnutcracker.resp.Request;
 import io.jnutcracker.resp.Resp;
 import io.netty.buffer.ByteBuf;
@@ -16,60 +14,52 @@ import java.nio.charset.StandardCharsets;
  * groups go out in server order with the command name in lower case, as nutcracker rebuilds them.
  * Sub-requests are composite buffers of slices of the original frame: no key or value is copied.
  */
-public final class Fragmenter {
-    /** Sends one sub-request; the frame's ownership passes to the callee. */
-    public interface Forwarder {
-        void forward(int serverIndex, ByteBuf frame, ReplyHandler handler);
-    }
-
+final class Fragmenter {
     private Fragmenter() {
     }
 
-    /**
-     * Splits {@code request} (whose frame this consumes) and forwards the parts.
-     *
-     * @return the msg the client waits on; already failed when no server is live
-     */
-    public static Msg split(Request request, Command command, ServerPool pool, Msg.Owner owner,
-                            ByteBufAllocator alloc, Forwarder forwarder) {
+    /** Splits {@code request} (whose frame this consumes); {@code null} when a key has no live server. */
+    static Protocol.Split split(Request request, Command command, Protocol.Placement placement, ByteBufAllocator alloc) {
         try {
-            int step = command.routing() == Routing.SPLIT_PAIRS ? 2 : 1;
+            int step = command.keyStep();
             int keys = (request.argc() - 1) / step;
             int[] serverOfKey = new int[keys];
-            boolean[] touched = new boolean[pool.servers().size()];
-            int[] fragmentOfServer = new int[touched.length];
-            int[] keysInFragment = new int[Math.min(keys, touched.length)];
-            int[] serverOfFragment = new int[keysInFragment.length];
-            int fragments = 0;
+            int maxServer = -1;
             for (int k = 0; k < keys; k++) {
                 int arg = 1 + k * step;
-                int server = pool.serverFor(request.frame(), request.argOffset(arg), request.argLength(arg));
+                int server = placement.serverFor(request.frame(), request.argOffset(arg), request.argLength(arg));
                 if (server == ServerPool.NO_SERVER) {
-                    pool.stats().forwardError();
-                    return Msg.local(owner, Resp.error(alloc, "ERR " + io.jnutcracker.backend.Errno.CONNECTION_REFUSED));
+                    return null;
                 }
                 serverOfKey[k] = server;
+                maxServer = Math.max(maxServer, server);
+            }
+            boolean[] touched = new boolean[maxServer + 1];
+            for (int server : serverOfKey) {
                 touched[server] = true;
             }
+            int[] fragmentOfServer = new int[touched.length];
+            int fragments = 0;
             for (int s = 0; s < touched.length; s++) { // fragments go out in server order, as nutcracker's
                 if (touched[s]) {
-                    serverOfFragment[fragments] = s;
                     fragmentOfServer[s] = fragments++;
                 }
             }
+            int[] servers = new int[fragments];
+            int[] keysInFragment = new int[fragments];
             int[] keyFragment = new int[keys];
             int[] keyPosition = new int[keys];
             for (int k = 0; k < keys; k++) {
                 int f = fragmentOfServer[serverOfKey[k]];
+                servers[f] = serverOfKey[k];
                 keyFragment[k] = f;
                 keyPosition[k] = keysInFragment[f]++;
             }
-            FragmentedMsg msg = new FragmentedMsg(owner, command, alloc, fragments, keyFragment, keyPosition);
+            ByteBuf[] frames = new ByteBuf[fragments];
             for (int f = 0; f < fragments; f++) {
-                ByteBuf frame = buildFragment(request, command, step, keyFragment, f, keysInFragment[f], alloc);
-                forwarder.forward(serverOfFragment[f], frame, msg.fragment(f));
+                frames[f] = buildFragment(request, command, step, keyFragment, f, keysInFragment[f], alloc);
             }
-            return msg;
+            return new Protocol.Split(servers, frames, keyFragment, keyPosition);
         } finally {
             request.release();
         }

@@ -1,10 +1,12 @@
 package io.jnutcracker.route;
 
+import io.jnutcracker.backend.ServerHealth;
 import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.config.ServerConfig;
 import io.jnutcracker.hash.ContinuumNode;
 import io.jnutcracker.hash.KeyPlacer;
 import io.jnutcracker.stats.PoolStats;
+import io.jnutcracker.util.Clock;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * back in, without any health check. The placer is swapped atomically; the hot path only reads a
  * volatile field and one long.
  */
-public final class ServerPool {
+public final class ServerPool implements ServerHealth {
     private static final Logger LOG = LoggerFactory.getLogger(ServerPool.class);
     /** Returned by {@link #serverFor} when every server is ejected. */
     public static final int NO_SERVER = -1;
@@ -30,11 +32,19 @@ public final class ServerPool {
     private final List<Server> servers;
     private final Clock clock;
     private final PoolStats stats;
+    /** Each member's slot in {@link #stats}. */
+    private final int[] statsSlots;
     private volatile KeyPlacer placer;
     /** Monotonic ns of the earliest retry among ejected servers; {@code Long.MAX_VALUE} for none. */
     private volatile long nextRebuildNanos = Long.MAX_VALUE;
 
+    /** Placement and ejection alone, counted nowhere (the {@code route} subcommand, tools, tests). */
     public ServerPool(PoolConfig config, Clock clock) {
+        this(config, clock, new PoolStats(config.name()));
+    }
+
+    /** A generation's members, counted in {@code stats} (which this registers them with). */
+    public ServerPool(PoolConfig config, Clock clock, PoolStats stats) {
         this.config = config;
         this.clock = clock;
         List<Server> list = new ArrayList<>();
@@ -42,7 +52,8 @@ public final class ServerPool {
             list.add(new Server(list.size(), s));
         }
         this.servers = List.copyOf(list);
-        this.stats = new PoolStats(config.name(), servers.stream().map(Server::name).toList());
+        this.stats = stats;
+        this.statsSlots = stats.servers(servers.stream().map(Server::name).toList());
         rebuild();
     }
 
@@ -71,6 +82,11 @@ public final class ServerPool {
         return stats;
     }
 
+    /** Each member's slot in {@link #stats()}, in member order. */
+    public int[] statsSlots() {
+        return statsSlots.clone();
+    }
+
     /** The index of the server that owns the key, or {@link #NO_SERVER} when all are ejected. */
     public int serverFor(ByteBuf buf, int index, int length) {
         if (clock.nanoTime() >= nextRebuildNanos) {
@@ -81,7 +97,9 @@ public final class ServerPool {
     }
 
     /** nutcracker {@code server_failure}: count, and eject when the limit is reached. */
-    public void failure(Server server) {
+    @Override
+    public void failure(int index) {
+        Server server = servers.get(index);
         int count = server.fail();
         if (!config.autoEjectHosts() || server.ejected()) {
             return;
@@ -93,8 +111,9 @@ public final class ServerPool {
     }
 
     /** nutcracker {@code server_ok}. */
-    public void success(Server server) {
-        server.ok();
+    @Override
+    public void success(int index) {
+        servers.get(index).ok();
     }
 
     private synchronized void eject(Server server) {
@@ -103,7 +122,7 @@ public final class ServerPool {
         }
         long retryAt = clock.nanoTime() + config.serverRetryTimeoutMs() * 1_000_000L;
         server.eject(retryAt, clock.epochMicros());
-        stats.serverEjected(server.index(), server.ejectedAtMicros());
+        stats.serverEjected(statsSlots[server.index()], server.ejectedAtMicros());
         LOG.warn("update pool '{}' to delete server '{}' for next {} secs after {} failures", config.name(),
                 server, config.serverRetryTimeoutMs() / 1000, Math.max(1, config.serverFailureLimit()));
         rebuild();

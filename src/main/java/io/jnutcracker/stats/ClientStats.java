@@ -1,24 +1,19 @@
 package io.jnutcracker.stats;
 
 import io.jnutcracker.command.Command;
-import io.netty.channel.Channel;
 
 /**
  * Counts for one client connection, called from its event loop only (client side of nutcracker's
- * {@code client_eof}, {@code client_err}, {@code client_connections}, {@code forward_error},
- * {@code fragments}, plus per-command counts). Created by {@link PoolStats#clientOpened}.
+ * {@code client_eof}, {@code client_err}, {@code client_connections}, plus per-command counts).
+ * Created by {@link PoolStats#clientOpened}.
  */
 public final class ClientStats {
-    private final PoolStats pool;
     private final LoopStats loop;
-    private final Channel channel;
     private boolean failed;
     private boolean closed;
 
-    ClientStats(PoolStats pool, LoopStats loop, Channel channel) {
-        this.pool = pool;
+    ClientStats(LoopStats loop) {
         this.loop = loop;
-        this.channel = channel;
         loop.addPool(Metric.CLIENT_CONNECTIONS, 1);
         LoopStats.add(loop.connections, LoopStats.CLIENTS_ACCEPTED, 1);
     }
@@ -26,16 +21,6 @@ public final class ClientStats {
     /** One request received; {@code command} is {@code null} when it is not in the command table. */
     public void command(Command command) {
         LoopStats.add(loop.commands, command == null ? LoopStats.UNKNOWN_COMMAND : command.ordinal(), 1);
-    }
-
-    /** One sub-request of a split multi-key request sent to a server (nutcracker declares, never counts). */
-    public void fragment() {
-        loop.addPool(Metric.FRAGMENTS, 1);
-    }
-
-    /** The proxy answered {@code -ERR} because it could not forward a request (no live server). */
-    public void forwardError() {
-        loop.addPool(Metric.FORWARD_ERROR, 1);
     }
 
     /** The connection goes down on an error (protocol error, reset): its close counts as {@code client_err}. */
@@ -51,11 +36,7 @@ public final class ClientStats {
         closed = true;
         loop.addPool(Metric.CLIENT_CONNECTIONS, -1);
         loop.addPool(failed ? Metric.CLIENT_ERR : Metric.CLIENT_EOF, 1);
-        pool.clientClosed(this);
     }
 
-    void pauseReading() {
-        channel.eventLoop().execute(() -> channel.config().setAutoRead(false));
-    }
 
 }

@@ -24,21 +24,31 @@ final class LoopStats {
     static final int SERVER_CONNS_LIVE = 2;
 
     final long[] pool = new long[POOL_SLOTS];
-    /** Server {@code i}'s slot {@code s} is at {@code i * SERVER_SLOTS + s}. */
-    final long[] servers;
+    /**
+     * Server slot {@code i}'s metric slot {@code s} is at {@code i * SERVER_SLOTS + s}. Grown (copied)
+     * by the owning loop only, when a reload names a new server; readers take the reference once.
+     */
+    volatile long[] servers = new long[0];
     final long[] commands = new long[UNKNOWN_COMMAND + 1];
     final long[] connections = new long[3];
     /** Per-server latency in µs, recorded by this loop only (hence single-writer recorders). */
-    final SingleWriterRecorder[] latency;
+    volatile SingleWriterRecorder[] latency = new SingleWriterRecorder[0];
 
-    LoopStats(int serverCount) {
-        servers = new long[serverCount * SERVER_SLOTS];
-        latency = new SingleWriterRecorder[serverCount];
-        for (int i = 0; i < serverCount; i++) {
+    /** Makes room for server slots {@code 0 .. count-1}; owning loop only. */
+    void ensureServers(int count) {
+        SingleWriterRecorder[] l = latency;
+        if (l.length >= count) {
+            return;
+        }
+        long[] grown = java.util.Arrays.copyOf(servers, count * SERVER_SLOTS);
+        SingleWriterRecorder[] recorders = java.util.Arrays.copyOf(l, count);
+        for (int i = l.length; i < count; i++) {
             // 2 significant digits (1% resolution), packed and auto-resizing: a few KB per server
             // until it has seen a wide range of values.
-            latency[i] = new SingleWriterRecorder(2, true);
+            recorders[i] = new SingleWriterRecorder(2, true);
         }
+        servers = grown;
+        latency = recorders;
     }
 
     /** Adds {@code delta} to {@code array[index]}; only the owning loop calls this. */
@@ -60,6 +70,8 @@ final class LoopStats {
     }
 
     long readServer(int server, Metric metric) {
-        return read(servers, server * SERVER_SLOTS + metric.slot());
+        long[] s = servers;
+        int index = server * SERVER_SLOTS + metric.slot();
+        return index < s.length ? read(s, index) : 0;
     }
 }

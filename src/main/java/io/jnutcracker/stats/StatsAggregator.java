@@ -23,7 +23,7 @@ final class StatsAggregator {
     private final Supplier<List<PoolStats>> pools;
     /** The process-level values (reloads, topology check), read at every aggregation. */
     private final Supplier<ProcessStats> process;
-    /** Latency windows by pool generation; dropped with the generation. */
+    /** Latency windows by pool and server slot; dropped with the pool. */
     private final Map<PoolStats, LatencyWindow[]> windows = new IdentityHashMap<>();
     private final Histogram scratch = new Histogram(2);
     private volatile Snapshot latest;
@@ -39,14 +39,18 @@ final class StatsAggregator {
         this(pools, () -> ProcessStats.NONE);
     }
 
-    private LatencyWindow[] windowsOf(PoolStats p) {
-        return windows.computeIfAbsent(p, k -> {
-            LatencyWindow[] w = new LatencyWindow[k.serverNames().size()];
-            for (int i = 0; i < w.length; i++) {
+    /** The pool's latency windows by server slot, at least {@code slots} of them. */
+    private LatencyWindow[] windowsOf(PoolStats p, int slots) {
+        LatencyWindow[] w = windows.get(p);
+        if (w == null || w.length < slots) {
+            int from = w == null ? 0 : w.length;
+            w = w == null ? new LatencyWindow[slots] : java.util.Arrays.copyOf(w, slots);
+            for (int i = from; i < slots; i++) {
                 w[i] = new LatencyWindow();
             }
-            return w;
-        });
+            windows.put(p, w);
+        }
+        return w;
     }
 
     Snapshot latest() {
@@ -69,20 +73,32 @@ final class StatsAggregator {
         List<Snapshot.Pool> poolSnapshots = new ArrayList<>(pools.size());
         for (int p = 0; p < pools.size(); p++) {
             PoolStats pool = pools.get(p);
-            int servers = pool.serverNames().size();
+            List<String> names = pool.serverNames();
+            int[] slots = pool.currentSlots();
+            int servers = slots.length;
             long[] poolValues = new long[Metric.slots(Metric.Scope.POOL)];
             long[][] serverValues = new long[servers][serverSlots];
             long[] commands = new long[LoopStats.UNKNOWN_COMMAND + 1];
-            LatencyWindow[] latency = windowsOf(pool);
+            int maxSlot = 0;
+            for (int slot : slots) {
+                maxSlot = Math.max(maxSlot, slot + 1);
+            }
+            LatencyWindow[] latency = windowsOf(pool, maxSlot);
             for (LatencyWindow w : latency) {
                 w.rotateIfDue(now);
             }
             for (LoopStats loop : pool.loops()) {
                 sum(poolValues, loop.pool, Metric.Scope.POOL, 0);
+                long[] loopServers = loop.servers;
+                org.HdrHistogram.SingleWriterRecorder[] recorders = loop.latency;
                 for (int s = 0; s < servers; s++) {
-                    sum(serverValues[s], loop.servers, Metric.Scope.SERVER, s * serverSlots);
-                    loop.latency[s].getIntervalHistogramInto(scratch);
-                    latency[s].current.add(scratch);
+                    int slot = slots[s];
+                    if (slot >= recorders.length || (slot + 1) * serverSlots > loopServers.length) {
+                        continue; // this loop has not talked to that server yet
+                    }
+                    sum(serverValues[s], loopServers, Metric.Scope.SERVER, slot * serverSlots);
+                    recorders[slot].getIntervalHistogramInto(scratch);
+                    latency[slot].current.add(scratch);
                 }
                 for (int c = 0; c < commands.length; c++) {
                     commands[c] += LoopStats.read(loop.commands, c);
@@ -102,10 +118,10 @@ final class StatsAggregator {
                 for (Metric m : Metric.of(Metric.Scope.SERVER)) {
                     if (m.slot() >= 0) {
                         serverValues[s][m.slot()] = combine(m, serverValues[s][m.slot()],
-                                pool.sharedServer(s * serverSlots + m.slot()));
+                                pool.sharedServer(slots[s], m.slot()));
                     }
                 }
-                serverSnapshots.add(latency[s].snapshot(pool.serverNames().get(s), serverValues[s]));
+                serverSnapshots.add(latency[slots[s]].snapshot(names.get(s), serverValues[s]));
             }
             poolSnapshots.add(new Snapshot.Pool(pool.name(), poolValues, commands, serverSnapshots));
         }

@@ -99,20 +99,6 @@ public final class StatsService implements AutoCloseable {
         return prometheus == null ? -1 : prometheus.getPort();
     }
 
-    /** Requests forwarded and not yet answered, in every pool, now. */
-    public long outstanding() {
-        long n = 0;
-        for (PoolStats p : pools.get()) {
-            n += p.outstanding();
-        }
-        return n;
-    }
-
-    /** Stops reading from every client of every pool. */
-    public void pauseClients() {
-        pools.get().forEach(PoolStats::pauseClients);
-    }
-
     /** What the stats port sends now. */
     public String document() {
         return StatsJson.render(snapshot(), source, uptimeSeconds(), System.currentTimeMillis() / 1000);

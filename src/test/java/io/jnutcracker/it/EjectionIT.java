@@ -3,7 +3,7 @@ package io.jnutcracker.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jnutcracker.config.ConfigLoader;
-import io.jnutcracker.route.Clock;
+import io.jnutcracker.util.Clock;
 import io.jnutcracker.route.ServerPool;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;

@@ -2,7 +2,7 @@ package io.jnutcracker.it;
 
 import io.jnutcracker.Nutcracker;
 import io.jnutcracker.config.ConfigLoader;
-import io.jnutcracker.route.Clock;
+import io.jnutcracker.util.Clock;
 import io.jnutcracker.stats.PrometheusText;
 import io.jnutcracker.stats.StatsDocument;
 import io.jnutcracker.stats.StatsService;

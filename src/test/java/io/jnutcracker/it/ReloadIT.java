@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jnutcracker.Reload;
 import io.jnutcracker.config.ConfigLoader;
 import io.jnutcracker.config.PoolConfig;
-import io.jnutcracker.route.Clock;
+import io.jnutcracker.util.Clock;
 import io.jnutcracker.route.ServerPool;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;

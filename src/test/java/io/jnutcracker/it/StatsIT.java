@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.jnutcracker.config.ConfigLoader;
 import io.jnutcracker.config.PoolConfig;
-import io.jnutcracker.route.Clock;
+import io.jnutcracker.util.Clock;
 import io.jnutcracker.route.ServerPool;
 import io.jnutcracker.stats.PrometheusText;
 import io.jnutcracker.stats.StatsDocument;

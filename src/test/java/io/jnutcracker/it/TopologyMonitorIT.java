@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jnutcracker.Nutcracker;
 import io.jnutcracker.config.ConfigLoader;
-import io.jnutcracker.route.Clock;
+import io.jnutcracker.util.Clock;
 import io.jnutcracker.stats.PrometheusText;
 import io.jnutcracker.stats.StatsDocument;
 import io.jnutcracker.topology.TopologyStatus;

@@ -1,5 +1,7 @@
 package io.jnutcracker.route;
 
+import io.jnutcracker.util.Clock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jnutcracker.config.ConfigLoader;
@@ -60,9 +62,9 @@ class ServerPoolTest {
     void ejectsAfterTheFailureLimitAndReadmitsAfterTheRetryTimeout() throws Exception {
         ServerPool pool = new ServerPool(pool(true), clock);
         assertThat(owners(pool)).containsExactlyInAnyOrder(0, 1, 2);
-        pool.failure(pool.server(2));
+        pool.failure(2);
         assertThat(owners(pool)).contains(2); // one failure is not enough
-        pool.failure(pool.server(2));
+        pool.failure(2);
         assertThat(pool.server(2).ejected()).isTrue();
         assertThat(owners(pool)).containsExactlyInAnyOrder(0, 1);
         now[0] += 2_999_000_000L;
@@ -75,9 +77,9 @@ class ServerPoolTest {
     @Test
     void aSuccessResetsTheConsecutiveFailureCount() throws Exception {
         ServerPool pool = new ServerPool(pool(true), clock);
-        pool.failure(pool.server(1));
-        pool.success(pool.server(1));
-        pool.failure(pool.server(1));
+        pool.failure(1);
+        pool.success(1);
+        pool.failure(1);
         assertThat(pool.server(1).ejected()).isFalse();
     }
 
@@ -85,7 +87,7 @@ class ServerPoolTest {
     void withoutAutoEjectNothingLeavesTheContinuum() throws Exception {
         ServerPool pool = new ServerPool(pool(false), clock);
         for (int i = 0; i < 10; i++) {
-            pool.failure(pool.server(0));
+            pool.failure(0);
         }
         assertThat(owners(pool)).containsExactlyInAnyOrder(0, 1, 2);
     }
@@ -94,8 +96,8 @@ class ServerPoolTest {
     void whenEveryServerIsEjectedThereIsNoServer() throws Exception {
         ServerPool pool = new ServerPool(pool(true), clock);
         for (int s = 0; s < 3; s++) {
-            pool.failure(pool.server(s));
-            pool.failure(pool.server(s));
+            pool.failure(s);
+            pool.failure(s);
         }
         assertThat(owners(pool)).containsExactly(ServerPool.NO_SERVER);
     }

@@ -18,9 +18,9 @@ class PrometheusCollectorTest {
     void everyTableMetricIsExportedWithItsTypeAndLabels() throws Exception {
         PoolStats pool = new PoolStats("alpha", List.of("a1", "a2"));
         ServerConnStats c = pool.serverConnection(1, Runnable::run);
-        c.connected();
+        c.connected(0, 0);
         c.forwarded(21, false);
-        c.replied(7);
+        c.replied(21, 7, 250);
         EmbeddedChannel ch = new EmbeddedChannel();
         pool.clientOpened(ch).command(Command.GET);
         pool.serverEjected(0, 1_500_000);

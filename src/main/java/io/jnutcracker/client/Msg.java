@@ -1,4 +1,4 @@
-package io.jnutcracker.route;
+package io.jnutcracker.client;
 
 import io.netty.buffer.ByteBuf;
 
@@ -8,9 +8,9 @@ import io.netty.buffer.ByteBuf;
  * one has been written: the {@code req_done} rule that keeps replies in request order whichever
  * server answers first.
  */
-public abstract class Msg {
+abstract class Msg {
     /** Told when a msg gets its reply; loop-confined like the msg. */
-    public interface Owner {
+    interface Owner {
         void msgDone(Msg msg);
     }
 
@@ -23,30 +23,30 @@ public abstract class Msg {
     }
 
     /** A msg answered by the proxy itself, already done. */
-    public static Msg local(Owner owner, ByteBuf reply) {
+    static Msg local(Owner owner, ByteBuf reply) {
         Msg msg = new Msg(owner) {
         };
         msg.done(reply);
         return msg;
     }
 
-    public final boolean isDone() {
+    final boolean isDone() {
         return reply != null;
     }
 
     /** Hands over the reply (the caller now owns it); only once, only when done. */
-    public final ByteBuf takeReply() {
+    final ByteBuf takeReply() {
         ByteBuf r = reply;
         reply = null;
         return r;
     }
 
     /** Whether the client connection closes once this reply is written (QUIT, protocol error). */
-    public final boolean closeAfter() {
+    final boolean closeAfter() {
         return closeAfter;
     }
 
-    public final Msg closingConnection() {
+    final Msg closingConnection() {
         closeAfter = true;
         return this;
     }

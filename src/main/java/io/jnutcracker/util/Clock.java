@@ -1,4 +1,4 @@
-package io.jnutcracker.route;
+package io.jnutcracker.util;
 
 /** Time as the proxy reads it; injected so ejection and retry can be tested without sleeping. */
 public interface Clock {

@@ -1,0 +1,94 @@
+package io.jnutcracker.route;
+
+import io.jnutcracker.backend.BackendGroup;
+import io.jnutcracker.backend.GroupSettings;
+import io.jnutcracker.backend.Workers;
+import io.jnutcracker.config.PoolConfig;
+import io.jnutcracker.config.ReadFallback;
+import io.jnutcracker.stats.PoolStats;
+import io.jnutcracker.util.Clock;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.EventLoop;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * One configuration of a pool, from the reload that installs it to the next (immutable once built):
+ * its members with their continuum and ejection state ({@link ServerPool}), and on every event loop
+ * the server connections and the chain of forwarders built over them. A request takes the generation
+ * in force when it arrives; a replaced generation lets what it has in flight finish, then closes.
+ *
+ * <p>The chain, built once per loop: {@link FragmentingForwarder} around {@link KeyForwarder} over a
+ * {@link ConnectionDispatch}, itself wrapped in a {@link FallbackDispatch} when the pool sets
+ * {@code jn_read_fallback}.
+ */
+public final class Generation {
+    private final PoolConfig config;
+    private final ServerPool servers;
+    private final Map<EventLoop, BackendGroup> groups = new IdentityHashMap<>();
+    private final Map<EventLoop, Forwarder> forwarders = new IdentityHashMap<>();
+    /** The read fallback's target (the master pool), with connections of its own; or null. */
+    private final Generation fallback;
+
+    Generation(PoolConfig config, Protocol protocol, PoolStats stats, Workers workers, Clock clock) {
+        this.config = config;
+        this.servers = new ServerPool(config, clock, stats);
+        GroupSettings settings = new GroupSettings(config, servers, stats, servers.statsSlots(), clock,
+                protocol::newReplyDecoder);
+        ReadFallback rf = config.extensions().readFallback();
+        // The target's own counts are not reported: its servers are another pool's, counted there.
+        this.fallback = rf == null ? null
+                : new Generation(rf.target(), protocol, new PoolStats(rf.target().name()), workers, clock);
+        for (EventLoop loop : workers.loops()) {
+            BackendGroup group = new BackendGroup(settings, loop, workers);
+            groups.put(loop, group);
+            Dispatch dispatch = new ConnectionDispatch(group, workers.flushBatch(loop));
+            if (fallback != null) {
+                dispatch = new FallbackDispatch(dispatch, fallback.dispatch(loop, workers), servers, rf);
+            }
+            var counters = stats.loopCounters(loop);
+            Forwarder whole = new KeyForwarder(servers, dispatch, counters);
+            forwarders.put(loop, new FragmentingForwarder(whole, servers, dispatch, protocol, counters,
+                    ByteBufAllocator.DEFAULT));
+        }
+    }
+
+    private Dispatch dispatch(EventLoop loop, Workers workers) {
+        return new ConnectionDispatch(groups.get(loop), workers.flushBatch(loop));
+    }
+
+    public PoolConfig config() {
+        return config;
+    }
+
+    /** Members, placement and ejection. */
+    public ServerPool servers() {
+        return servers;
+    }
+
+    /** The head of the forwarder chain of {@code loop}; use it on that loop only. */
+    public Forwarder forwarder(EventLoop loop) {
+        return forwarders.get(loop);
+    }
+
+    /** Opens one connection to every member on every loop ({@code preconnect}). */
+    void preconnect() {
+        groups.forEach((loop, group) -> loop.execute(group::preconnect));
+    }
+
+    /** Lets requests in flight finish, then closes the connections. */
+    void retire() {
+        groups.forEach((loop, group) -> loop.execute(group::retire));
+        if (fallback != null) {
+            fallback.retire();
+        }
+    }
+
+    /** Closes every connection now; what waits on them is answered with an error. */
+    void close() {
+        groups.forEach((loop, group) -> loop.execute(group::closeAll));
+        if (fallback != null) {
+            fallback.close();
+        }
+    }
+}

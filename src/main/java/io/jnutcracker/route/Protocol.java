@@ -1,0 +1,58 @@
+package io.jnutcracker.route;
+
+import io.jnutcracker.backend.CloseReason;
+import io.jnutcracker.command.Command;
+import io.jnutcracker.resp.Reply;
+import io.jnutcracker.resp.Request;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelHandler;
+
+/**
+ * A wire protocol as a value (nutcracker's per-protocol function pointers in {@code struct msg}:
+ * parse, fragment, coalesce, error replies): what the data path needs to know of it, so a pool
+ * picks one from its {@code redis:} setting and nothing else branches on it. Redis
+ * ({@link RedisProtocol}) is the one value today.
+ */
+public interface Protocol {
+    /** A decoder of client bytes into {@link Request}s, one per client connection. */
+    ChannelHandler newRequestDecoder();
+
+    /** A decoder of server bytes into {@link Reply}s, one per server connection. */
+    ChannelHandler newReplyDecoder();
+
+    /** The command table entry for {@code request}, or {@code null} when the protocol has none. */
+    Command command(Request request);
+
+    /**
+     * Splits a multi-key {@code request} (which this consumes) by server: one sub-request per server
+     * in server order, or {@code null} when some key has no live server.
+     */
+    Split split(Request request, Command command, Placement placement, ByteBufAllocator alloc);
+
+    /** The reply to a split request from its parts' replies (not released here). */
+    ByteBuf merge(Command command, Split split, Reply[] replies, ByteBufAllocator alloc);
+
+    /** The error reply for a request that got no reply from its server. */
+    ByteBuf failure(ByteBufAllocator alloc, CloseReason reason);
+
+    /** Where keys live: the server index for a key, or {@link ServerPool#NO_SERVER}. */
+    @FunctionalInterface
+    interface Placement {
+        int serverFor(ByteBuf buf, int index, int length);
+    }
+
+    /**
+     * A request split by server.
+     *
+     * @param servers server index of each sub-request
+     * @param frames each sub-request, encoded; ownership passes to whoever sends it
+     * @param keyFragment for key {@code i} of the original request, the sub-request holding it
+     * @param keyPosition for key {@code i}, its position among that sub-request's keys
+     */
+    record Split(int[] servers, ByteBuf[] frames, int[] keyFragment, int[] keyPosition) {
+        public int size() {
+            return servers.length;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.jnutcracker.route;
+
+import io.jnutcracker.backend.CloseReason;
+import io.jnutcracker.command.Command;
+import io.jnutcracker.command.CommandTable;
+import io.jnutcracker.resp.Reply;
+import io.jnutcracker.resp.ReplyDecoder;
+import io.jnutcracker.resp.Request;
+import io.jnutcracker.resp.RequestDecoder;
+import io.jnutcracker.resp.Resp;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelHandler;
+
+/** The Redis protocol (RESP2), nutcracker's {@code redis: true}. */
+public enum RedisProtocol implements Protocol {
+    INSTANCE;
+
+    @Override
+    public ChannelHandler newRequestDecoder() {
+        return new RequestDecoder();
+    }
+
+    @Override
+    public ChannelHandler newReplyDecoder() {
+        return new ReplyDecoder();
+    }
+
+    @Override
+    public Command command(Request request) {
+        return CommandTable.lookup(request.frame(), request.argOffset(0), request.argLength(0));
+    }
+
+    @Override
+    public Split split(Request request, Command command, Placement placement, ByteBufAllocator alloc) {
+        return Fragmenter.split(request, command, placement, alloc);
+    }
+
+    @Override
+    public ByteBuf merge(Command command, Split split, Reply[] replies, ByteBufAllocator alloc) {
+        return Coalescer.merge(command, replies, split.keyFragment(), split.keyPosition(), alloc);
+    }
+
+    @Override
+    public ByteBuf failure(ByteBufAllocator alloc, CloseReason reason) {
+        return Resp.error(alloc, "ERR " + reason.text());
+    }
+}

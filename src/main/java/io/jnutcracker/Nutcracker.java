@@ -45,11 +45,12 @@ public final class Nutcracker implements AutoCloseable {
     // jnutcracker extension: background topology check (jn_verify_interval; io.jnutcracker.topology)
     private volatile TopologyMonitor topology = TopologyMonitor.OFF;
 
-    private Nutcracker(int workerThreads, Clock clock) {
+    private Nutcracker(int workerThreads, Clock clock, int mbufSize) {
         Transport transport = Transport.best();
         this.clock = clock;
         this.boss = transport.newGroup(1, new DefaultThreadFactory("jn-accept"));
-        this.workers = new Workers(transport.newGroup(workerThreads, new DefaultThreadFactory("jn-io")), transport);
+        this.workers = new Workers(transport.newGroup(workerThreads, new DefaultThreadFactory("jn-io")), transport,
+                mbufSize);
     }
 
     /**
@@ -58,7 +59,13 @@ public final class Nutcracker implements AutoCloseable {
      */
     public static Nutcracker start(ProxyConfig config, Clock clock, int workerThreads)
             throws IOException, InterruptedException {
-        Nutcracker nc = new Nutcracker(workerThreads, clock);
+        return start(config, clock, workerThreads, Workers.DEFAULT_MBUF_SIZE);
+    }
+
+    /** As {@link #start(ProxyConfig, Clock, int)}, reading sockets {@code mbufSize} bytes at a time at most ({@code -m}). */
+    public static Nutcracker start(ProxyConfig config, Clock clock, int workerThreads, int mbufSize)
+            throws IOException, InterruptedException {
+        Nutcracker nc = new Nutcracker(workerThreads, clock, mbufSize);
         try {
             for (PoolConfig pool : config.pools()) {
                 nc.servers.put(pool.name(), nc.bind(pool));

@@ -1,5 +1,6 @@
 package io.jnutcracker.backend;
 
+import io.jnutcracker.resp.Chain;
 import io.jnutcracker.resp.Reply;
 import io.jnutcracker.stats.ServerConnStats;
 import io.jnutcracker.util.Clock;
@@ -107,7 +108,7 @@ public final class BackendConnection {
             unsentRequests++;
             unsentBytes += bytes;
         } else {
-            channel.write(frame, channel.voidPromise());
+            Chain.write(channel, frame);
             flushPending = true;
         }
     }
@@ -135,7 +136,7 @@ public final class BackendConnection {
         LOG.debug("connected on s {} to server '{}' of pool '{}'", channel.id(), target.server().pname(),
                 target.pool());
         for (ByteBuf frame : unsent) {
-            channel.write(frame, channel.voidPromise());
+            Chain.write(channel, frame);
         }
         unsent.clear();
         unsentRequests = 0;

@@ -27,6 +27,7 @@ public final class BackendGroup {
     private final GroupSettings settings;
     private final EventLoop loop;
     private final Transport transport;
+    private final io.netty.channel.RecvByteBufAllocator readBuffers;
     private final BackendConnection[][] connections;
     private final int[] nextConnection;
 
@@ -34,6 +35,7 @@ public final class BackendGroup {
         this.settings = settings;
         this.loop = loop;
         this.transport = workers.transport();
+        this.readBuffers = workers.readBuffers();
         int loops = workers.loops().size();
         int servers = settings.config().servers().size();
         int perLoop = Math.max(1, (settings.config().serverConnections() + loops - 1) / loops);
@@ -97,6 +99,7 @@ public final class BackendGroup {
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(transport.socketChannel(sc.isUnix()))
+                .option(ChannelOption.RCVBUF_ALLOCATOR, readBuffers)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {

@@ -1,7 +1,9 @@
 package io.jnutcracker.backend;
 
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -14,14 +16,25 @@ import java.util.Map;
  * whatever pool or configuration generation it belongs to, is flushed at the end of that read.
  */
 public final class Workers {
+    /** nutcracker's default mbuf size ({@code -m}), in bytes. */
+    public static final int DEFAULT_MBUF_SIZE = 16384;
+
     private final EventLoopGroup group;
     private final Transport transport;
+    private final RecvByteBufAllocator readBuffers;
     private final Map<EventLoop, FlushBatch> batches = new IdentityHashMap<>();
     private final List<EventLoop> loops = new ArrayList<>();
 
-    public Workers(EventLoopGroup group, Transport transport) {
+    /**
+     * @param mbufSize the largest socket read in bytes ({@code -m}): as nutcracker reads into mbufs of
+     *     this size, every read buffer is at most this large (smaller while traffic is light, Netty's
+     *     adaptive sizing), and a large value arrives as a chain of them.
+     */
+    public Workers(EventLoopGroup group, Transport transport, int mbufSize) {
         this.group = group;
         this.transport = transport;
+        this.readBuffers = new AdaptiveRecvByteBufAllocator(Math.min(64, mbufSize), Math.min(2048, mbufSize),
+                mbufSize);
         for (EventExecutor e : group) {
             loops.add((EventLoop) e);
             batches.put((EventLoop) e, new FlushBatch((EventLoop) e));
@@ -30,6 +43,11 @@ public final class Workers {
 
     public EventLoopGroup group() {
         return group;
+    }
+
+    /** How every channel of the proxy sizes its read buffers. */
+    public RecvByteBufAllocator readBuffers() {
+        return readBuffers;
     }
 
     public Transport transport() {

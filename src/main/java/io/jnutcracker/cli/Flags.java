@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * @param statsAddr {@code -a}
  * @param statsInterval {@code -i} in ms
  * @param pidFile {@code -p}; {@code null} is none
- * @param mbufSize {@code -m}: accepted and checked; Netty sizes its own buffers
+ * @param mbufSize {@code -m}: the largest socket read, in bytes (nutcracker's mbuf size); large values
+ *     arrive as a chain of reads this size, never one contiguous buffer
  * @param prometheusPort {@code --prometheus-port}; -1 (default) is no endpoint
  * @param prometheusAddr {@code --prometheus-addr}, default 127.0.0.1
  * @param shutdownTimeoutMillis {@code --shutdown-timeout}: how long SIGTERM waits for requests in flight
@@ -32,7 +33,7 @@ record Flags(int verbosity, String output, Path confFile, int statsPort, String 
     /** Loopback, not nutcracker's 0.0.0.0: stats should not face the network unless asked (issue 9). */
     static final String DEFAULT_STATS_ADDR = "127.0.0.1";
     static final int DEFAULT_STATS_INTERVAL = 30_000;
-    static final int DEFAULT_MBUF_SIZE = 16384;
+    static final int DEFAULT_MBUF_SIZE = io.jnutcracker.backend.Workers.DEFAULT_MBUF_SIZE;
     static final int MBUF_MIN = 512;
     static final int MBUF_MAX = 16_777_216;
     static final String DEFAULT_PROMETHEUS_ADDR = "127.0.0.1";

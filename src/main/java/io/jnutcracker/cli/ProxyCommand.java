@@ -165,7 +165,7 @@ public final class ProxyCommand implements Callable<Integer> {
         StatsService stats = null;
         ConfigWatcher watcher = null;
         try {
-            proxy = Nutcracker.start(config, Clock.SYSTEM, Nutcracker.defaultWorkers());
+            proxy = Nutcracker.start(config, Clock.SYSTEM, Nutcracker.defaultWorkers(), flags.mbufSize());
             stats = StatsService.start(proxy::poolStats, proxy::processStats, new StatsService.Options(flags.statsAddr(),
                     flags.statsPort(), flags.statsInterval(), flags.prometheusAddr(), flags.prometheusPort()));
             LOG.info("stats on '{}:{}' every {} msec", flags.statsAddr(), stats.port(), flags.statsInterval());

@@ -1,6 +1,7 @@
 package io.jnutcracker.client;
 
 import io.jnutcracker.backend.FlushBatch;
+import io.jnutcracker.resp.Chain;
 import io.jnutcracker.route.PoolClient;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -100,7 +101,7 @@ final class ClientSession implements Msg.Owner, PoolClient {
                 releaseAll();
                 return;
             }
-            channel.write(reply, channel.voidPromise());
+            Chain.write(channel, reply);
         }
         waiting = queue.size();
         flushBatch.add(channel);

@@ -73,6 +73,7 @@ public final class ProxyServer {
                 .group(boss, workers.group())
                 .channel(transport.serverChannel(listen.isUnix()))
                 .option(ChannelOption.SO_BACKLOG, pc.backlog())
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, workers.readBuffers())
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {

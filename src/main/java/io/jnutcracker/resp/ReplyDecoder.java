@@ -15,8 +15,8 @@ import java.util.List;
  * <p>No object tree: nesting is tracked with an int stack of "children still expected" per open
  * aggregate, and only the start offsets of the top-level elements are recorded (for MGET merging).
  * Nothing is consumed until the reply is complete; progress is an offset from the reader index
- * because the cumulation buffer may be copied between calls. The reply is emitted as a retained
- * slice of the input (zero copy).
+ * because the cumulation buffer may be copied or chained between calls. The reply is emitted as a
+ * retained slice of the input, or as a chain of slices of the reads it arrived in ({@link Chain}).
  *
  * <p>Accepts RESP2 ({@code + - : $ *}, {@code $-1}, {@code *-1}, any depth) and tolerates the RESP3
  * types of {@link RespType}. Anything else (unknown type byte, malformed length, missing CRLF)
@@ -35,6 +35,11 @@ public final class ReplyDecoder extends ByteToMessageDecoder {
     private enum State { HEADER, BULK_DATA, FAILED }
 
     private State state = State.HEADER;
+
+    public ReplyDecoder() {
+        setCumulator(Chain.CUMULATOR); // a large reply is chained, never re-copied (see Chain)
+    }
+
     /** Bytes of the current reply already parsed, counted from in.readerIndex(). */
     private int pos;
     /** HEADER: bytes of the current line already searched for CR (long status lines). */
@@ -196,7 +201,7 @@ public final class ReplyDecoder extends ByteToMessageDecoder {
         if (elements != null) {
             addElement(pos); // end of the last element
         }
-        out.add(new Reply(in.readRetainedSlice(pos), type, count, integer, elements));
+        out.add(new Reply(Chain.take(in, pos), type, count, integer, elements));
         pos = 0;
         type = null;
         count = 0;

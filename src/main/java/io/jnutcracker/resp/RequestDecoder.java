@@ -14,8 +14,9 @@ import java.util.List;
  *
  * <p>A flat state machine: one method per state, returning {@code false} when it needs more
  * bytes. Nothing is consumed until a frame is complete; progress is kept as an offset from the
- * reader index because the cumulation buffer may be copied elsewhere between calls. A complete
- * RESP frame is emitted as a retained slice of the input (zero copy).
+ * reader index because the cumulation buffer may be copied or chained between calls. A complete
+ * RESP frame is emitted as a retained slice of the input, or as a chain of slices of the reads it
+ * arrived in when it spans them ({@link Chain}): a large value is never copied.
  *
  * <p>As in Redis: {@code *0} and {@code *-1} (any count below 1) are skipped, as are inline lines
  * without arguments (an empty line). A first byte other than '*' starts an inline command.
@@ -68,6 +69,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
     public RequestDecoder(int maxMultibulkLength, int maxBulkLength) {
         this.maxMultibulkLength = maxMultibulkLength;
         this.maxBulkLength = maxBulkLength;
+        setCumulator(Chain.CUMULATOR); // a large value is chained, never re-copied (see Chain)
     }
 
     @Override
@@ -176,7 +178,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
             state = State.BULK_LENGTH;
             return true;
         }
-        out.add(new Request(in.readRetainedSlice(pos), argc, spans));
+        out.add(new Request(Chain.take(in, pos), argc, spans));
         spans = null;
         state = State.START;
         return true;

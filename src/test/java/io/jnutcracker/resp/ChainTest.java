@@ -1,0 +1,130 @@
+package io.jnutcracker.resp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A large value crosses the decoders without being copied: the frame is a chain over the very
+ * buffers the reads delivered, and those are released once the frame is.
+ */
+class ChainTest {
+    private static final int READ = 64 * 1024;
+
+    @Test
+    void aLargeReplyIsAChainOfTheReadBuffersNotACopy() {
+        byte[] payload = payload(300_000);
+        byte[] wire = concat(("$" + payload.length + "\r\n").getBytes(StandardCharsets.US_ASCII), payload,
+                "\r\n".getBytes(StandardCharsets.US_ASCII));
+        List<ByteBuf> reads = cut(wire, READ);
+        EmbeddedChannel channel = new EmbeddedChannel(new ReplyDecoder());
+        for (ByteBuf read : reads) {
+            channel.writeInbound(read.retain()); // keep a reference to look at them afterwards
+        }
+        Reply reply = channel.readInbound();
+        assertThat(reply.frameLength()).isEqualTo(wire.length);
+        assertSharesEveryRead(reply.frame(), reads);
+        assertThat(ByteBufUtil.getBytes(reply.frame())).isEqualTo(wire);
+        reply.release();
+        assertThat(channel.finish()).isFalse();
+        assertReleased(reads);
+    }
+
+    @Test
+    void aLargeRequestIsAChainOfTheReadBuffersNotACopy() {
+        byte[] value = payload(1_000_000);
+        byte[] wire = concat("*3\r\n$3\r\nSET\r\n$3\r\nkey\r\n".getBytes(StandardCharsets.US_ASCII),
+                ("$" + value.length + "\r\n").getBytes(StandardCharsets.US_ASCII), value,
+                "\r\n".getBytes(StandardCharsets.US_ASCII));
+        List<ByteBuf> reads = cut(wire, 16 * 1024); // nutcracker's default mbuf size
+        EmbeddedChannel channel = new EmbeddedChannel(new RequestDecoder());
+        for (ByteBuf read : reads) {
+            channel.writeInbound(read.retain());
+        }
+        Request request = channel.readInbound();
+        assertThat(request.argString(1)).isEqualTo("key");
+        assertThat(request.argLength(2)).isEqualTo(value.length);
+        assertSharesEveryRead(request.frame(), reads);
+        assertThat(ByteBufUtil.getBytes(request.frame())).isEqualTo(wire);
+        request.release();
+        assertThat(channel.finish()).isFalse();
+        assertReleased(reads);
+    }
+
+    @Test
+    void aSmallFrameSpanningTwoReadsIsOneFlatBuffer() {
+        EmbeddedChannel channel = new EmbeddedChannel(new ReplyDecoder());
+        channel.writeInbound(Unpooled.copiedBuffer("+OK\r\n$5\r\nhel", StandardCharsets.US_ASCII));
+        channel.writeInbound(Unpooled.copiedBuffer("lo\r\n", StandardCharsets.US_ASCII));
+        Reply ok = channel.readInbound();
+        Reply hello = channel.readInbound();
+        assertThat(hello.frame()).isNotInstanceOf(CompositeByteBuf.class);
+        assertThat(hello.frame().toString(StandardCharsets.US_ASCII)).isEqualTo("$5\r\nhello\r\n");
+        ok.release();
+        hello.release();
+        assertThat(channel.finish()).isFalse();
+    }
+
+    /** Every read buffer's memory appears, by identity, among the frame's components. */
+    private static void assertSharesEveryRead(ByteBuf frame, List<ByteBuf> reads) {
+        assertThat(frame).isInstanceOf(CompositeByteBuf.class);
+        Set<byte[]> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
+        CompositeByteBuf chain = (CompositeByteBuf) frame;
+        for (int i = 0; i < chain.numComponents(); i++) {
+            arrays.add(chain.component(i).array());
+        }
+        for (ByteBuf read : reads) {
+            assertThat(arrays).as("a read buffer was copied").contains(read.array());
+        }
+    }
+
+    private static void assertReleased(List<ByteBuf> reads) {
+        for (ByteBuf read : reads) {
+            assertThat(read.refCnt()).isEqualTo(1); // only the test's own reference is left
+            read.release();
+        }
+    }
+
+    private static List<ByteBuf> cut(byte[] wire, int size) {
+        List<ByteBuf> reads = new ArrayList<>();
+        for (int from = 0; from < wire.length; from += size) {
+            reads.add(Unpooled.wrappedBuffer(Arrays.copyOfRange(wire, from, Math.min(wire.length, from + size))));
+        }
+        return reads;
+    }
+
+    private static byte[] payload(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) ('a' + i % 26);
+        }
+        return b;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        byte[] all = new byte[n];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
+    }
+
+}

@@ -4,6 +4,7 @@ import io.jnutcracker.backend.Transport;
 import io.jnutcracker.resp.ProtocolException;
 import io.jnutcracker.resp.ReplyDecoder;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -37,6 +38,9 @@ public final class RedisProbe implements InfoSource, AutoCloseable {
     /** Default deadline per server: long enough for a loaded server, short enough for a check of many. */
     public static final int DEFAULT_TIMEOUT_MILLIS = 1000;
 
+    /** Bound on the local set-up before the deadline starts (see {@link #ask}); never reached in practice. */
+    private static final long LOCAL_SETUP_MILLIS = 10_000;
+
     private final int timeoutMillis;
     private final Transport transport = Transport.best();
     private EventLoopGroup group;
@@ -51,7 +55,6 @@ public final class RedisProbe implements InfoSource, AutoCloseable {
 
     @Override
     public ReplicationInfo replication(Endpoint endpoint, String password) throws IOException {
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         SocketAddress address = endpoint.socketAddress(); // resolves now, on the caller's thread
         if (address instanceof InetSocketAddress a && a.isUnresolved()) {
             throw new IOException("cannot resolve " + endpoint.host());
@@ -61,7 +64,7 @@ public final class RedisProbe implements InfoSource, AutoCloseable {
             commands.add(new String[] {"AUTH", password});
         }
         commands.add(new String[] {"INFO", "replication"});
-        List<ProbeHandler.Answer> answers = ask(endpoint, address, commands, deadline);
+        List<ProbeHandler.Answer> answers = ask(endpoint, address, commands);
         ProbeHandler.Answer info = answers.get(answers.size() - 1);
         if (password != null && answers.get(0).error()) {
             throw new IOException("AUTH refused: " + answers.get(0).text());
@@ -79,14 +82,13 @@ public final class RedisProbe implements InfoSource, AutoCloseable {
         }
     }
 
-    private List<ProbeHandler.Answer> ask(Endpoint endpoint, SocketAddress address, List<String[]> commands,
-            long deadline) throws IOException {
+    private List<ProbeHandler.Answer> ask(Endpoint endpoint, SocketAddress address, List<String[]> commands)
+            throws IOException {
         ProbeHandler handler = new ProbeHandler(commands);
-        int left = (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000L);
-        ChannelFuture connect = new Bootstrap()
+        ChannelFuture registered = new Bootstrap()
                 .group(group())
                 .channel(transport.socketChannel(endpoint.isUnix()))
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, left)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -94,7 +96,13 @@ public final class RedisProbe implements InfoSource, AutoCloseable {
                                 new ReplyDecoder(), handler);
                     }
                 })
-                .connect(address);
+                .register();
+        // The deadline starts once the channel is registered: that local step (with group()'s
+        // allocator set-up) is where a cold JVM loads and initialises Netty, up to a second on a busy
+        // machine, which would otherwise time out the first server of a check.
+        awaitLocal(registered);
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        ChannelFuture connect = registered.channel().connect(address);
         connect.addListener(f -> {
             if (!f.isSuccess()) {
                 handler.result.completeExceptionally(f.cause());
@@ -112,6 +120,22 @@ public final class RedisProbe implements InfoSource, AutoCloseable {
         } finally {
             connect.channel().close();
         }
+    }
+
+    private static void awaitLocal(ChannelFuture registered) throws IOException {
+        try {
+            if (registered.await(LOCAL_SETUP_MILLIS) && registered.isSuccess()) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted");
+        } finally {
+            if (!registered.isSuccess()) {
+                registered.channel().close();
+            }
+        }
+        throw new IOException("cannot open a connection: " + registered.cause(), registered.cause());
     }
 
     /** The short reasons the report prints; the cause stays attached for a debugger. */
@@ -140,6 +164,10 @@ public final class RedisProbe implements InfoSource, AutoCloseable {
         }
         if (group == null) {
             group = transport.newGroup(1, new DefaultThreadFactory("jn-probe", true));
+            // Netty's pooled allocator sets itself up at its first buffer on a thread: a quarter of a
+            // second or more on a busy machine. Done here, before any deadline starts.
+            group.submit(() -> ByteBufAllocator.DEFAULT.buffer().release())
+                    .awaitUninterruptibly(LOCAL_SETUP_MILLIS);
         }
         return group;
     }

@@ -75,7 +75,10 @@ final class CheckCommand implements Callable<Integer> {
             err.println("jnutcracker: a file is given twice");
             return EXIT_CANNOT_CHECK;
         }
-        TopologyReport report = new TopologyCheck(new RedisProbe(timeoutMillis), samples).run(configs);
+        TopologyReport report;
+        try (RedisProbe probe = new RedisProbe(timeoutMillis)) {
+            report = new TopologyCheck(probe, samples).run(configs);
+        }
         if (json) {
             ReportJson.write(report, out);
         } else {

@@ -1,9 +1,9 @@
 package io.jnutcracker.topology;
 
 import io.jnutcracker.config.ServerConfig;
+import io.netty.channel.unix.DomainSocketAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.UnixDomainSocketAddress;
 
 /**
  * Where a redis-server listens: {@code host:port}, or a unix socket path. Two endpoints are equal
@@ -29,9 +29,12 @@ public record Endpoint(String host, int port, String unixPath) {
         return unixPath != null;
     }
 
-    /** Resolves the host now (a name costs a DNS lookup; an address literal does not). */
+    /**
+     * Resolves the host now (a name costs a DNS lookup; an address literal does not); unresolved
+     * when the lookup fails. A socket path in Netty's form, as the native transport needs.
+     */
     SocketAddress socketAddress() {
-        return isUnix() ? UnixDomainSocketAddress.of(unixPath) : new InetSocketAddress(host, port);
+        return isUnix() ? new DomainSocketAddress(unixPath) : new InetSocketAddress(host, port);
     }
 
     /** {@code host:port} as nutcracker writes it, or the socket path. */

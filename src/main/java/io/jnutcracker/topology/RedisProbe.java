@@ -1,27 +1,50 @@
 package io.jnutcracker.topology;
 
+import io.jnutcracker.backend.Transport;
+import io.jnutcracker.resp.ProtocolException;
+import io.jnutcracker.resp.ReplyDecoder;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.StandardProtocolFamily;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
-import java.nio.channels.UnresolvedAddressException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The real {@link InfoSource}: one short connection per question (TCP or unix socket),
- * {@code AUTH} when the pool has {@code redis_auth}, then {@code INFO replication}. Everything
- * (connect, write, both replies) shares one deadline, so a dead or silent server costs at most
- * {@code timeoutMillis}. Blocking code on the caller's thread: never call it on an event loop.
+ * {@code AUTH} when the pool has {@code redis_auth}, then {@code INFO replication}, both sent at
+ * once and read back through the data path's {@link ReplyDecoder}. Everything (connect, write, both
+ * replies) shares one deadline, so a dead or silent server costs at most {@code timeoutMillis}.
+ *
+ * <p>The connections live on one event-loop thread of the probe's own, started at the first
+ * question and stopped by {@link #close()}. {@link #replication} blocks the caller until the answer
+ * or the deadline: never call it on an event loop.
  */
-public final class RedisProbe implements InfoSource {
+public final class RedisProbe implements InfoSource, AutoCloseable {
     /** Default deadline per server: long enough for a loaded server, short enough for a check of many. */
     public static final int DEFAULT_TIMEOUT_MILLIS = 1000;
 
+    /** Bound on the local set-up before the deadline starts (see {@link #ask}); never reached in practice. */
+    private static final long LOCAL_SETUP_MILLIS = 10_000;
+
     private final int timeoutMillis;
+    private final Transport transport = Transport.best();
+    private EventLoopGroup group;
+    private boolean closed;
 
     public RedisProbe(int timeoutMillis) {
         if (timeoutMillis <= 0) {
@@ -32,30 +55,25 @@ public final class RedisProbe implements InfoSource {
 
     @Override
     public ReplicationInfo replication(Endpoint endpoint, String password) throws IOException {
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        SocketAddress address = endpoint.socketAddress(); // resolves now, on the caller's thread
+        if (address instanceof InetSocketAddress a && a.isUnresolved()) {
+            throw new IOException("cannot resolve " + endpoint.host());
+        }
         List<String[]> commands = new ArrayList<>();
         if (password != null) {
             commands.add(new String[] {"AUTH", password});
         }
         commands.add(new String[] {"INFO", "replication"});
-        List<ReplyReader.Reply> replies;
-        try (SocketChannel ch = endpoint.isUnix() ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
-             Selector selector = Selector.open()) {
-            ch.configureBlocking(false);
-            connect(ch, endpoint, selector, deadline);
-            write(ch, ReplyReader.encode(commands), selector, deadline);
-            replies = read(ch, commands.size(), selector, deadline);
-        } catch (ConnectException e) {
-            throw new IOException("connection refused", e);
-        } catch (UnresolvedAddressException e) {
-            throw new IOException("cannot resolve " + endpoint.host(), e);
-        }
-        ReplyReader.Reply info = replies.get(replies.size() - 1);
-        if (password != null && replies.get(0).error()) {
-            throw new IOException("AUTH refused: " + replies.get(0).text());
+        List<ProbeHandler.Answer> answers = ask(endpoint, address, commands);
+        ProbeHandler.Answer info = answers.get(answers.size() - 1);
+        if (password != null && answers.get(0).error()) {
+            throw new IOException("AUTH refused: " + answers.get(0).text());
         }
         if (info.error()) {
             throw new IOException(info.text());
+        }
+        if (info.text() == null) {
+            throw new IOException("not a redis INFO reply"); // a null bulk, or an array
         }
         try {
             return ReplicationInfo.parse(info.text());
@@ -64,59 +82,102 @@ public final class RedisProbe implements InfoSource {
         }
     }
 
-    private void connect(SocketChannel ch, Endpoint endpoint, Selector selector, long deadline) throws IOException {
-        if (ch.connect(endpoint.socketAddress())) {
-            return;
-        }
-        SelectionKey key = ch.register(selector, SelectionKey.OP_CONNECT);
-        while (!ch.finishConnect()) {
-            await(selector, deadline, "connect");
-        }
-        key.interestOps(0);
-    }
-
-    private void write(SocketChannel ch, byte[] bytes, Selector selector, long deadline) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        SelectionKey key = ch.keyFor(selector) != null ? ch.keyFor(selector) : ch.register(selector, 0);
-        while (buf.hasRemaining()) {
-            if (ch.write(buf) == 0) {
-                key.interestOps(SelectionKey.OP_WRITE);
-                await(selector, deadline, "write");
-            }
-        }
-        key.interestOps(SelectionKey.OP_READ);
-    }
-
-    private List<ReplyReader.Reply> read(SocketChannel ch, int count, Selector selector, long deadline)
+    private List<ProbeHandler.Answer> ask(Endpoint endpoint, SocketAddress address, List<String[]> commands)
             throws IOException {
-        ReplyReader reader = new ReplyReader();
-        List<ReplyReader.Reply> replies = new ArrayList<>();
-        ByteBuffer buf = ByteBuffer.allocate(8192);
-        while (replies.size() < count) {
-            ReplyReader.Reply r = reader.next();
-            if (r != null) {
-                replies.add(r);
-                continue;
+        ProbeHandler handler = new ProbeHandler(commands);
+        ChannelFuture registered = new Bootstrap()
+                .group(group())
+                .channel(transport.socketChannel(endpoint.isUnix()))
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new ProbeHandler.InputLimit(ProbeHandler.InputLimit.MAX_BYTES),
+                                new ReplyDecoder(), handler);
+                    }
+                })
+                .register();
+        // The deadline starts once the channel is registered: that local step (with group()'s
+        // allocator set-up) is where a cold JVM loads and initialises Netty, up to a second on a busy
+        // machine, which would otherwise time out the first server of a check.
+        awaitLocal(registered);
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        ChannelFuture connect = registered.channel().connect(address);
+        connect.addListener(f -> {
+            if (!f.isSuccess()) {
+                handler.result.completeExceptionally(f.cause());
             }
-            buf.clear();
-            int n = ch.read(buf);
-            if (n < 0) {
-                throw new IOException("connection closed by server");
-            } else if (n == 0) {
-                await(selector, deadline, "reply");
-            } else {
-                reader.feed(buf.array(), n);
-            }
+        });
+        try {
+            return handler.result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException("timed out (" + handler.stage() + ")");
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted");
+        } finally {
+            connect.channel().close();
         }
-        return replies;
     }
 
-    private static void await(Selector selector, long deadline, String what) throws IOException {
-        long left = (deadline - System.nanoTime()) / 1_000_000L;
-        if (left <= 0) {
-            throw new IOException("timed out (" + what + ")");
+    private static void awaitLocal(ChannelFuture registered) throws IOException {
+        try {
+            if (registered.await(LOCAL_SETUP_MILLIS) && registered.isSuccess()) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted");
+        } finally {
+            if (!registered.isSuccess()) {
+                registered.channel().close();
+            }
         }
-        selector.select(left);
-        selector.selectedKeys().clear();
+        throw new IOException("cannot open a connection: " + registered.cause(), registered.cause());
+    }
+
+    /** The short reasons the report prints; the cause stays attached for a debugger. */
+    private static IOException failure(Throwable cause) {
+        if (cause instanceof ConnectTimeoutException) {
+            return new IOException("timed out (connect)", cause);
+        }
+        if (cause instanceof FileNotFoundException) {
+            return new IOException("No such file or directory", cause); // no unix socket there (Netty gives no text)
+        }
+        if (cause instanceof ConnectException) {
+            return new IOException("connection refused", cause);
+        }
+        if (cause instanceof ProtocolException) {
+            return new IOException("protocol error: " + cause.getMessage(), cause);
+        }
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        return new IOException(cause.toString(), cause);
+    }
+
+    private synchronized EventLoopGroup group() throws IOException {
+        if (closed) {
+            throw new IOException("probe closed");
+        }
+        if (group == null) {
+            group = transport.newGroup(1, new DefaultThreadFactory("jn-probe", true));
+            // Netty's pooled allocator sets itself up at its first buffer on a thread: a quarter of a
+            // second or more on a busy machine. Done here, before any deadline starts.
+            group.submit(() -> ByteBufAllocator.DEFAULT.buffer().release())
+                    .awaitUninterruptibly(LOCAL_SETUP_MILLIS);
+        }
+        return group;
+    }
+
+    /** Stops the event-loop thread, if one was started; connections still open are closed. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (group != null) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
     }
 }

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Continuous verification in the running proxy: the {@code check} of this proxy's own file, every
- * {@code jn_verify_interval} seconds, on one daemon thread of its own (never on an event loop). It
+ * {@code jn_verify_interval} seconds, on one daemon thread of its own (never on an event loop; its
+ * {@link RedisProbe} has an event-loop thread of its own too, apart from the proxy's). It
  * reports on the pools that set the key; every pool of the file takes part in pairing. A problem is
  * logged (warn) when it appears and when it clears (info); the counters are published as a
  * {@link TopologyStatus} after each check.
@@ -42,6 +43,7 @@ public final class TopologyMonitor implements AutoCloseable {
     private final Set<String> notesLogged = new HashSet<>();
     private volatile TopologyStatus status;
     private ScheduledExecutorService executor;
+    private RedisProbe probe;
 
     TopologyMonitor(ProxyConfig config, InfoSource source, Set<String> verified, int intervalSeconds) {
         this.config = config;
@@ -54,8 +56,11 @@ public final class TopologyMonitor implements AutoCloseable {
 
     /** Starts checking when a pool sets {@code jn_verify_interval}; else returns {@link #OFF}. */
     public static TopologyMonitor start(ProxyConfig config) {
-        TopologyMonitor m = of(config, new RedisProbe(RedisProbe.DEFAULT_TIMEOUT_MILLIS));
+        // Costs nothing until its first question: its event-loop thread starts then.
+        RedisProbe probe = new RedisProbe(RedisProbe.DEFAULT_TIMEOUT_MILLIS);
+        TopologyMonitor m = of(config, probe);
         if (m != OFF) {
+            m.probe = probe;
             m.executor = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "jn-topology");
                 t.setDaemon(true);
@@ -157,6 +162,9 @@ public final class TopologyMonitor implements AutoCloseable {
     public void close() {
         if (executor != null) {
             executor.shutdownNow();
+        }
+        if (probe != null) {
+            probe.close(); // a check still running gets its last servers as unreachable, and ends
         }
     }
 }

@@ -12,12 +12,18 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The probe against real servers: TCP and unix sockets, AUTH, and servers that fail to answer. */
 class RedisProbeIT {
     private final RedisProbe probe = new RedisProbe(500);
+
+    @AfterEach
+    void close() {
+        probe.close();
+    }
 
     @Test
     void readsAMastersReplication() throws Exception {
@@ -50,6 +56,27 @@ class RedisProbeIT {
         try (RedisServerProcess r = RedisServerProcess.start("127.0.0.1", "--unixsocket", sock.toString())) {
             assertThat(Files.exists(sock)).isTrue();
             assertThat(probe.replication(new Endpoint(null, 0, sock.toString()), null).role()).isEqualTo("master");
+        }
+        // killed (SIGKILL), the server leaves its socket file behind with nobody listening on it
+        assertThat(Files.exists(sock)).isTrue();
+        assertThatThrownBy(() -> probe.replication(new Endpoint(null, 0, sock.toString()), null))
+                .isInstanceOf(IOException.class).hasMessage("connection refused");
+        assertThatThrownBy(() -> probe.replication(new Endpoint(null, 0, dir.resolve("none.sock").toString()), null))
+                .isInstanceOf(IOException.class).hasMessage("No such file or directory");
+    }
+
+    @Test
+    void aFrozenServerIsCutOffAtTheDeadline() throws Exception {
+        try (RedisServerProcess r = RedisServerProcess.start("127.0.0.1")) {
+            r.pause(); // SIGSTOP: the kernel still accepts the connection, redis never answers
+            try {
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> probe.replication(Endpoint.tcp(r.host(), r.port()), "pw"))
+                        .isInstanceOf(IOException.class).hasMessage("timed out (reply)");
+                assertThat((System.nanoTime() - start) / 1_000_000).isBetween(400L, 1500L);
+            } finally {
+                r.resume();
+            }
         }
     }
 

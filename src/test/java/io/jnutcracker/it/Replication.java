@@ -41,18 +41,19 @@ final class Replication implements AutoCloseable {
 
     /** Waits until every replica reports its link up (a full sync of an empty data set: milliseconds). */
     void awaitLinksUp() throws IOException {
-        RedisProbe probe = new RedisProbe(1000);
         long deadline = System.nanoTime() + 15_000_000_000L;
-        for (RedisServerProcess s : servers) {
-            while (true) {
-                ReplicationInfo info = probe.replication(Endpoint.tcp(s.host(), s.port()), null);
-                if (!info.isReplica() || info.linkUp()) {
-                    break;
+        try (RedisProbe probe = new RedisProbe(1000)) {
+            for (RedisServerProcess s : servers) {
+                while (true) {
+                    ReplicationInfo info = probe.replication(Endpoint.tcp(s.host(), s.port()), null);
+                    if (!info.isReplica() || info.linkUp()) {
+                        break;
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IOException(s.address() + " never got its link to its master up");
+                    }
+                    RedisServerProcess.sleep(20);
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new IOException(s.address() + " never got its link to its master up");
-                }
-                RedisServerProcess.sleep(20);
             }
         }
     }

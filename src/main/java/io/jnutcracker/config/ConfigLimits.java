@@ -12,8 +12,10 @@ import java.nio.file.Path;
  * that. The longest meaningful scalar is a unix socket path ({@code PATH_MAX}, 4096 bytes) or a
  * {@code redis_auth} password (Redis caps {@code requirepass} at 512 MB, but real ones are under
  * 1 KB); {@link #MAX_SCALAR_CHARS} leaves a thousand times that. Parsing is linear in the file's
- * length (see {@code YamlStream}), so a file at the limit loads in about a second and takes at most
- * about {@link #HEAP_BYTES_PER_CHAR} bytes of heap per character while it does.
+ * length (see {@code YamlStream}) and holds the text plus one parser's window, not every token:
+ * measured at the limit, 16 MiB of comments, of {@code a: b} lines or of 1 MB scalars each load
+ * within -Xmx128m in 2-5 s. What a valid file builds still grows with it: 16 MiB of servers (760
+ * thousand) needs about 320 MB of heap to load.
  */
 public final class ConfigLimits {
     /** Largest file accepted, in bytes (16 MiB); checked before the file is read. */
@@ -24,13 +26,6 @@ public final class ConfigLimits {
      * once scanned.
      */
     public static final int MAX_SCALAR_CHARS = 1 << 20;
-    /**
-     * Peak heap a load takes per character of the file, in bytes: the text (2), snakeyaml-engine's
-     * read buffer (2) and code point window (4), and slack for the tokens in flight. Measured: a
-     * 16 MiB file loads within -Xmx256m (see {@code ConfigLimitsTest}).
-     */
-    static final int HEAP_BYTES_PER_CHAR = 10;
-
     private ConfigLimits() {
     }
 

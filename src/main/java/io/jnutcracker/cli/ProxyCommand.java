@@ -203,12 +203,31 @@ public final class ProxyCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Reads and validates the file again and applies it; an invalid file changes nothing. */
+    /**
+     * Reads and validates the file again and applies it. A reload that fails for any reason (an
+     * invalid file, one over {@code ConfigLimits}, or anything thrown on the way) changes nothing: the
+     * running configuration keeps serving and the reload counts as failed. It never throws, as it runs
+     * on a signal handler's or the watcher's thread. The limits are what keep a runaway file from
+     * exhausting the heap: with {@code -XX:+ExitOnOutOfMemoryError} (bin/jnutcracker) an
+     * OutOfMemoryError ends the process before any catch.
+     */
     private synchronized void reload(Nutcracker proxy, Flags flags) {
+        ProxyConfig next;
         try {
-            proxy.reload(ConfigLoader.load(flags.confFile()));
+            next = ConfigLoader.load(flags.confFile());
         } catch (ConfigException e) {
             proxy.reloadFailed(e.describe());
+            return;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            LOG.error("reading '{}' for a reload failed", flags.confFile(), e);
+            proxy.reloadFailed(flags.confFile() + ": cannot be read: " + e);
+            return;
+        }
+        try {
+            proxy.reload(next);
+        } catch (RuntimeException e) {
+            LOG.error("applying '{}' failed", flags.confFile(), e);
+            proxy.reloadFailed(flags.confFile() + ": cannot be applied: " + e);
         }
     }
 

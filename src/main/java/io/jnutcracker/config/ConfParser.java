@@ -30,7 +30,7 @@ final class ConfParser {
     }
 
     /** The pools in file order, duplicates included (they are caught later, as in nutcracker). */
-    static List<PoolDraft> parse(Path file, List<Event> events) throws ConfigException {
+    static List<PoolDraft> parse(Path file, Iterable<Event> events) throws ConfigException {
         ConfParser p = new ConfParser(file);
         for (Event e : events) {
             p.accept(e);

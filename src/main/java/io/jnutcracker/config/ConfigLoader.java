@@ -19,7 +19,7 @@ public final class ConfigLoader {
      */
     public static ProxyConfig load(Path file) throws ConfigException {
         String text = YamlInput.read(file);                 // conf_open
-        YamlStream yaml = YamlStream.parse(file, text);     // conf_validate_document
+        YamlStream yaml = YamlStream.parse(file, text);     // conf_validate_document (+ ConfigLimits)
         TokenCheck.check(file, yaml.tokens());              // conf_validate_tokens
         StructureCheck.check(file, yaml.events());          // conf_validate_structure
         List<PoolDraft> pools = ConfParser.parse(file, yaml.events()); // conf_parse

@@ -93,7 +93,7 @@ final class LibyamlTabs {
         }
         List<Token> tokens = new ArrayList<>();
         try {
-            LoadSettings settings = LoadSettings.builder().build();
+            LoadSettings settings = YamlStream.settings("", last + 1);
             new ScannerImpl(settings, new StreamReader(settings, text.subSequence(0, last + 1).toString()))
                     .forEachRemaining(tokens::add);
         } catch (YamlEngineException e) {

@@ -1,7 +1,6 @@
 package io.jnutcracker.config;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 
@@ -37,7 +36,7 @@ final class StructureCheck {
         this.quotedFile = "'" + file + "'";
     }
 
-    static void check(Path file, List<Event> events) throws ConfigException {
+    static void check(Path file, Iterable<Event> events) throws ConfigException {
         StructureCheck c = new StructureCheck(file);
         for (Event e : events) {
             c.accept(e, YamlStream.line(e.getStartMark()));

@@ -1,7 +1,6 @@
 package io.jnutcracker.config;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.snakeyaml.engine.v2.tokens.DirectiveToken;
 import org.snakeyaml.engine.v2.tokens.Token;
 
@@ -43,7 +42,7 @@ final class TokenCheck {
     private TokenCheck() {
     }
 
-    static void check(Path file, List<Token> tokens) throws ConfigException {
+    static void check(Path file, Iterable<Token> tokens) throws ConfigException {
         for (Token t : tokens) {
             Refused r = refused(t);
             if (r != null) {

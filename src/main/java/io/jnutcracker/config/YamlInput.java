@@ -1,6 +1,7 @@
 package io.jnutcracker.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -26,7 +27,13 @@ final class YamlInput {
     static String read(Path file) throws ConfigException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            if (Files.isRegularFile(file)) {
+                ConfigLimits.checkFileSize(file, Files.size(file)); // before reading a byte
+            }
+            // Never more than one byte past the limit, even if the file grows meanwhile or is a pipe.
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(Math.toIntExact(ConfigLimits.MAX_FILE_BYTES + 1));
+            }
         } catch (IOException e) {
             if (Files.isDirectory(file)) {
                 // fopen() succeeds on a directory; libyaml's first read then fails
@@ -35,6 +42,7 @@ final class YamlInput {
             throw new ConfigException(file, 0, null,
                     "failed to open configuration '" + file + "': " + strerror(e));
         }
+        ConfigLimits.checkFileSize(file, bytes.length);
         return decode(file, bytes);
     }
 

@@ -1,12 +1,9 @@
 package io.jnutcracker.config;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
-import org.snakeyaml.engine.v2.events.DocumentStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -22,23 +19,40 @@ import org.snakeyaml.engine.v2.tokens.Token;
  * the file has passed nutcracker's {@code conf_validate_document}: well-formed to libyaml, else
  * {@code failed (err N) to get the next yaml document}, and exactly one document.
  *
- * @param events every parse event, in file order
- * @param tokens every scanner token, in file order (for {@link TokenCheck})
+ * <p>Like nutcracker, which rereads the file for each stage, every stage gets a fresh pass over the
+ * text ({@link #events()}, {@link #tokens()}) instead of a list of everything: the heap a load takes
+ * is then the text and one parser's buffers, not every token of a file that may be 16 MiB of them.
  */
-record YamlStream(List<Event> events, List<Token> tokens) {
+final class YamlStream {
+    private final String label;
+    private final String text;
 
-    YamlStream {
-        events = List.copyOf(events);
-        tokens = List.copyOf(tokens);
+    private YamlStream(String label, String text) {
+        this.label = label;
+        this.text = text;
     }
 
     static YamlStream parse(Path file, String source) throws ConfigException {
+        ConfigLimits.checkLines(file, source); // before parsing: names the line at once
         StringBuilder text = new StringBuilder(source);
-        List<Event> events = events(file, text);
-        List<Token> tokens = tokens(file, text.toString());
-        LibyamlLoadCheck.check(file, events, tokens);
-        countDocuments(file, events);
-        return new YamlStream(events, tokens);
+        LibyamlLoadCheck load = validate(file, text);
+        YamlStream yaml = new YamlStream(file.toString(), text.toString());
+        for (Token t : yaml.tokens()) {
+            LibyamlLoadCheck.checkDirective(file, t);
+        }
+        load.finish();
+        return yaml;
+    }
+
+    /** Every parse event, in file order, from a new pass over the (valid) text. */
+    Iterable<Event> events() {
+        return () -> new Parse(settings(label, text.length())).parseString(text).iterator();
+    }
+
+    /** Every scanner token, in file order, from a new pass over the (valid) text. */
+    Iterable<Token> tokens() {
+        LoadSettings settings = settings(label, text.length());
+        return () -> new ScannerImpl(settings, new StreamReader(settings, text));
     }
 
     /**
@@ -46,14 +60,16 @@ record YamlStream(List<Event> events, List<Token> tokens) {
      * ({@link LibyamlTabs}). A failed parse still has its events so far checked for alias and anchor
      * faults, which libyaml's composer meets before the parser's later syntax error.
      */
-    private static List<Event> events(Path file, StringBuilder text) throws ConfigException {
+    private static LibyamlLoadCheck validate(Path file, StringBuilder text) throws ConfigException {
         while (true) {
-            List<Event> events = new ArrayList<>();
+            LibyamlLoadCheck load = new LibyamlLoadCheck(file);
             try {
-                new Parse(settings(file)).parseString(text.toString()).forEach(events::add);
-                return events;
+                for (Event e : new Parse(settings(file.toString(), text.length())).parseString(text.toString())) {
+                    load.accept(e);
+                }
+                return load;
             } catch (YamlEngineException e) {
-                LibyamlLoadCheck.checkAnchors(file, events);
+                load.throwAnchorFault();
                 int at = e instanceof ScannerException se
                         ? se.getProblemMark().map(m -> offset(text, m)).orElse(-1) : -1;
                 int run = LibyamlTabs.separatorRun(text, at);
@@ -65,31 +81,24 @@ record YamlStream(List<Event> events, List<Token> tokens) {
         }
     }
 
-    private static List<Token> tokens(Path file, String text) throws ConfigException {
-        LoadSettings settings = settings(file);
-        ScannerImpl scanner = new ScannerImpl(settings, new StreamReader(settings, text));
-        List<Token> tokens = new ArrayList<>();
-        try {
-            scanner.forEachRemaining(tokens::add);
-        } catch (YamlEngineException e) {
-            throw yamlError(file, text, e); // not expected: the parser has read the same tokens
-        }
-        return tokens;
-    }
+    /**
+     * snakeyaml-engine's read buffer, in chars. Its {@code StreamReader} copies everything not yet
+     * consumed each time it reads a buffer more, and a scalar or comment is consumed only once scanned
+     * to the end of its line, so with the default 1 KiB a long line cost time quadratic in its length
+     * (a 4 MiB scalar: 26 s, 100 MiB: hours). With 64 KiB and lines capped at
+     * {@link ConfigLimits#MAX_SCALAR_CHARS}, each read copies at most 1 MiB + 64 KiB code points, at
+     * most once per 64 KiB read: linear, a 16 MiB file of 1 MiB lines costs 1 GB of copying at worst
+     * (about 0.2 s), and the window stays under 5 MB, where reading the whole text at once would
+     * take 6 bytes per char (96 MB at the file limit).
+     */
+    static final int READ_BUFFER_CHARS = 64 << 10;
 
-    private static void countDocuments(Path file, List<Event> events) throws ConfigException {
-        List<Event> starts = events.stream().filter(e -> e instanceof DocumentStartEvent).toList();
-        if (starts.size() != 1) {
-            int line = starts.size() > 1 ? line(starts.get(1).getStartMark()) : 0;
-            throw new ConfigException(file, line, null, "'" + file + "' must contain only 1 document; found "
-                    + starts.size() + " documents");
-        }
-    }
-
-    private static LoadSettings settings(Path file) {
+    /** Settings for a text of {@code length} chars. */
+    static LoadSettings settings(String label, int length) {
         return LoadSettings.builder()
-                .setLabel(file.toString())
-                .setCodePointLimit(Integer.MAX_VALUE) // libyaml has no size limit
+                .setLabel(label)
+                .setBufferSize(Math.min(length + 1, READ_BUFFER_CHARS)) // + 1: never 0
+                .setCodePointLimit(Integer.MAX_VALUE) // ConfigLimits bounds the file instead
                 .setVersionFunction(v -> v) // judged by LibyamlLoadCheck, as libyaml does
                 .build();
     }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 final class LogSetup {
     static final int DEFAULT_LEVEL = 5;
     static final int MAX_LEVEL = 11;
-    private static final String PATTERN = "[%d{yyyy-MM-dd HH:mm:ss.SSS}] %logger{0} %msg%n";
+    static final String PATTERN = "[%d{yyyy-MM-dd HH:mm:ss.SSS}] %logger{0} %msg%n";
 
     private static volatile int verbosity = DEFAULT_LEVEL;
 

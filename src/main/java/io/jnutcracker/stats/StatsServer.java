@@ -1,92 +1,85 @@
 package io.jnutcracker.stats;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * nutcracker's stats port ({@code stats_listen}/{@code stats_send_rsp}): each connection gets one
- * JSON document and is closed; nothing is read. A thread of its own, as in nutcracker, so a slow
- * reader never touches the event loops.
+ * JSON document, then our side of it is shut down. Whatever the client sends is read and dropped
+ * (unread bytes would turn the close into a reset that can beat the document to the client), and the
+ * connection closes when the client closes its side or at the deadline.
+ *
+ * <p>nutcracker writes the document with a blocking send on its stats thread, so one client that
+ * connects and never reads can stop the stats port once the document outgrows the socket buffers
+ * (hundreds of servers); here such a client holds one of {@link #LIMITS}' slots until the deadline,
+ * and a client that sends half a line and waits holds nothing up either: nothing waits for its input.
  */
-final class StatsServer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(StatsServer.class);
+final class StatsServer {
+    /**
+     * 64 clients at once (monitoring polls one at a time; nutcracker serves them one by one), and
+     * 10 s for one to take its document and close: a few KB, on any network that can poll it.
+     */
+    static final StatsEndpoints.Limits LIMITS = new StatsEndpoints.Limits(64, 10_000);
 
-    private final ServerSocket socket;
-    private final Supplier<byte[]> document;
-    private final Thread thread;
+    private final Channel channel;
 
-    private StatsServer(ServerSocket socket, Supplier<byte[]> document) {
-        this.socket = socket;
-        this.document = document;
-        this.thread = new Thread(this::serve, "jn-stats-server");
-        thread.setDaemon(true);
+    private StatsServer(Channel channel) {
+        this.channel = channel;
     }
 
-    /** Binds {@code address:port} (SO_REUSEADDR, backlog SOMAXCONN as far as the kernel allows). */
-    static StatsServer start(String address, int port, Supplier<byte[]> document) throws IOException {
-        String where = address + ":" + port;
-        ServerSocket socket = new ServerSocket();
-        try {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getByName(address), port), 4096);
-        } catch (IOException e) {
-            socket.close();
-            throw new IOException("bind on stats server addr '" + where + "' failed: " + reason(e), e);
-        }
-        StatsServer server = new StatsServer(socket, document);
-        server.thread.start();
-        return server;
+    /** Binds {@code address:port} on {@code endpoints}' thread; throws with nutcracker's wording. */
+    static StatsServer start(StatsEndpoints endpoints, String address, int port, Supplier<byte[]> document)
+            throws IOException {
+        return start(endpoints, address, port, document, LIMITS);
+    }
+
+    static StatsServer start(StatsEndpoints endpoints, String address, int port, Supplier<byte[]> document,
+                             StatsEndpoints.Limits limits) throws IOException {
+        return new StatsServer(endpoints.bind("stats server", address, port, limits,
+                ch -> ch.pipeline().addLast("stats", new Send(document))));
     }
 
     int port() {
-        return socket.getLocalPort();
+        return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
-    private void serve() {
-        while (!socket.isClosed()) {
-            try (Socket client = socket.accept()) {
-                client.getOutputStream().write(document.get());
-                client.shutdownOutput();
-                // Whatever the client sent would turn our close into a reset that can beat the
-                // document to it: drop what has arrived.
-                InputStream in = client.getInputStream();
-                while (in.available() > 0 && in.skip(in.available()) > 0) {
-                    // discard
+    void close() {
+        channel.close().awaitUninterruptibly();
+    }
+
+    /** Sends the document as the connection opens, then half-closes; drops whatever comes in. */
+    private static final class Send extends ChannelInboundHandlerAdapter {
+        private final Supplier<byte[]> document;
+
+        Send(Supplier<byte[]> document) {
+            this.document = document;
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            ByteBuf doc = Unpooled.wrappedBuffer(document.get());
+            ctx.writeAndFlush(doc).addListener((ChannelFutureListener) f -> {
+                if (f.isSuccess()) {
+                    ((SocketChannel) f.channel()).shutdownOutput();
+                } else {
+                    ctx.fireExceptionCaught(f.cause());
                 }
-            } catch (SocketException e) {
-                if (!socket.isClosed()) {
-                    LOG.debug("stats client: {}", e.toString());
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("send stats failed: {}", e.toString());
-            }
+            });
+            ctx.fireChannelActive();
         }
-    }
 
-    @Override
-    public void close() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
         }
-    }
-
-    /** The text of the error, as strerror would put it ("Address already in use"). */
-    static String reason(IOException e) {
-        String m = e.getMessage();
-        if (m == null) {
-            return e.getClass().getSimpleName();
-        }
-        int paren = m.indexOf(" (");
-        return paren > 0 && m.startsWith("Address already in use") ? m.substring(0, paren) : m;
     }
 }

@@ -1,7 +1,5 @@
 package io.jnutcracker.stats;
 
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +36,9 @@ public final class StatsService implements AutoCloseable {
     private final ScheduledExecutorService thread;
     private final long startedAtMillis = System.currentTimeMillis();
     private final String source = hostName();
+    private final StatsEndpoints endpoints = new StatsEndpoints();
     private StatsServer statsServer;
-    private HTTPServer prometheus;
+    private PrometheusServer prometheus;
 
     private StatsService(Supplier<List<PoolStats>> pools, Supplier<ProcessStats> process, int intervalMillis) {
         this.pools = pools;
@@ -62,20 +61,14 @@ public final class StatsService implements AutoCloseable {
                                      Options options) throws IOException {
         StatsService service = new StatsService(pools, process, options.intervalMillis());
         try {
-            service.statsServer = StatsServer.start(options.address(), options.port(), service::documentBytes);
+            service.statsServer = StatsServer.start(service.endpoints, options.address(), options.port(),
+                    service::documentBytes);
             if (options.prometheusPort() >= 0) {
-                PrometheusRegistry registry = new PrometheusRegistry();
-                registry.register(new PrometheusCollector(service::snapshot, service::uptimeSeconds, service.source));
-                String where = options.prometheusAddress() + ":" + options.prometheusPort();
-                try {
-                    service.prometheus = HTTPServer.builder().hostname(options.prometheusAddress())
-                            .port(options.prometheusPort()).registry(registry).buildAndStart();
-                } catch (IOException e) {
-                    throw new IOException("bind on prometheus addr '" + where + "' failed: "
-                            + StatsServer.reason(e), e);
-                }
+                service.prometheus = PrometheusServer.start(service.endpoints, options.prometheusAddress(),
+                        options.prometheusPort(),
+                        new PrometheusCollector(service::snapshot, service::uptimeSeconds, service.source));
                 LOG.info("prometheus metrics on 'http://{}:{}/metrics'", options.prometheusAddress(),
-                        service.prometheus.getPort());
+                        service.prometheus.port());
             }
         } catch (IOException | RuntimeException e) {
             service.close();
@@ -96,7 +89,7 @@ public final class StatsService implements AutoCloseable {
 
     /** The bound Prometheus port, or -1 when there is no endpoint. */
     public int prometheusPort() {
-        return prometheus == null ? -1 : prometheus.getPort();
+        return prometheus == null ? -1 : prometheus.port();
     }
 
     /** What the stats port sends now. */
@@ -129,6 +122,7 @@ public final class StatsService implements AutoCloseable {
         if (prometheus != null) {
             prometheus.close();
         }
+        endpoints.close();
     }
 
     /** {@code gethostname()}: the kernel's host name, as nutcracker's {@code source} field. */

@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * The little RESP a probe needs: commands out as arrays of bulk strings; replies in as simple
  * strings, errors, integers and bulk strings (what {@code AUTH} and {@code INFO} answer). Fed bytes
- * as they arrive; {@link #next()} returns a whole reply or {@code null} until one is complete.
+ * as they arrive; {@link #next()} returns a whole reply or {@code null} until one is complete. Public
+ * for the lab ({@code io.jnutcracker.lab.RedisCli}), which speaks the same little RESP.
  */
-final class ReplyReader {
+public final class ReplyReader {
     /** Bulk replies larger than this are refused: an {@code INFO replication} is a few KB. */
     static final int MAX_BULK = 4 * 1024 * 1024;
 
@@ -20,8 +21,8 @@ final class ReplyReader {
      * @param type {@code +}, {@code -}, {@code :} or {@code $}
      * @param text the line, or the bulk content ({@code null} for a null bulk)
      */
-    record Reply(char type, String text) {
-        boolean error() {
+    public record Reply(char type, String text) {
+        public boolean error() {
             return type == '-';
         }
     }
@@ -29,7 +30,7 @@ final class ReplyReader {
     private byte[] data = new byte[0];
     private int start;
 
-    static byte[] encode(List<String[]> commands) {
+    public static byte[] encode(List<String[]> commands) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (String[] args : commands) {
             out.writeBytes(("*" + args.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -43,7 +44,7 @@ final class ReplyReader {
         return out.toByteArray();
     }
 
-    void feed(byte[] bytes, int length) {
+    public void feed(byte[] bytes, int length) {
         byte[] grown = new byte[data.length - start + length];
         System.arraycopy(data, start, grown, 0, data.length - start);
         System.arraycopy(bytes, 0, grown, data.length - start, length);
@@ -51,7 +52,7 @@ final class ReplyReader {
         start = 0;
     }
 
-    Reply next() throws IOException {
+    public Reply next() throws IOException {
         int eol = lineEnd(start);
         if (eol < 0) {
             return null;

@@ -53,7 +53,9 @@ public final class Lab implements AutoCloseable {
     private final Path runDir;
     private final PidFiles pids;
     private final List<LabProxy> proxies = new ArrayList<>();
-    private Replication redis;
+    private final Replication redis;
+    /** Set once this run owns lab/run/pids: a run refused at setup must leave an earlier run's files alone. */
+    private boolean started;
     private boolean closed;
 
     public Lab(Options options, PrintStream out, PrintStream err) {
@@ -62,6 +64,7 @@ public final class Lab implements AutoCloseable {
         this.err = err;
         this.runDir = Path.of("lab", "run");
         this.pids = new PidFiles(runDir.resolve("pids"));
+        this.redis = new Replication(runDir.resolve("redis"), true);
     }
 
     /** {@code --stop}: stops an earlier run found through its pid files. */
@@ -84,8 +87,9 @@ public final class Lab implements AutoCloseable {
             }
         }
         setup.checkPortsFree(layout, configs);
+        started = true;
         pids.record(PidFiles.LAB, ProcessHandle.current());
-        redis = setup.startRedis(layout, runDir.resolve("redis"), pids);
+        setup.startRedis(layout, redis, pids);
         Deployment d = new Deployment(layout, configs, files, redis, err);
         TopologyStep.Result topology = TopologyStep.run(d, out);
         startProxies(configs, files);
@@ -112,7 +116,7 @@ public final class Lab implements AutoCloseable {
             if (options.proxyCommand() == null) {
                 out.println("lab: starting proxy " + dc.name() + " in this JVM: " + files.get(dc) + ", stats on "
                         + DataCentre.STATS_ADDR + ":" + dc.statsPort() + ", log " + log);
-                proxies.add(LabProxy.inProcess(configs.get(dc), dc));
+                keep(LabProxy.inProcess(configs.get(dc), dc));
                 continue;
             }
             // Absolute paths: a daemonizing proxy (nutcracker -d) may change directory.
@@ -122,9 +126,18 @@ public final class Lab implements AutoCloseable {
                     + " -s " + dc.statsPort() + " -a " + DataCentre.STATS_ADDR);
             LabProxy proxy = LabProxy.child(options.proxyCommand(), conf, dcLog,
                     runDir.resolve(dc.name() + ".proxy.out"), dc, configs.get(dc));
-            proxies.add(proxy);
+            keep(proxy);
             pids.record("proxy-" + dc.name(), proxy.process().handle());
         }
+    }
+
+    /** Keeps a started proxy for close(), or stops it at once when close() has run (a Ctrl-C during setup). */
+    private synchronized void keep(LabProxy proxy) throws LabException {
+        if (closed) {
+            proxy.close();
+            throw new LabException("stopping");
+        }
+        proxies.add(proxy);
     }
 
     /**
@@ -140,7 +153,7 @@ public final class Lab implements AutoCloseable {
         while (!stop.await(1, TimeUnit.SECONDS)) {
             List<ChildProcess> children = new ArrayList<>();
             redis.servers().forEach(s -> children.add(s.process()));
-            proxies.stream().map(LabProxy::process).filter(p -> p != null).forEach(children::add);
+            List.copyOf(proxies).stream().map(LabProxy::process).filter(p -> p != null).forEach(children::add);
             for (ChildProcess c : children) {
                 if (!c.isAlive()) {
                     err.println("lab: warning: " + c.name() + " exited on its own; stopping the lab");
@@ -154,17 +167,15 @@ public final class Lab implements AutoCloseable {
     /** Stops the proxies first, so no client sees a half-stopped backend, then the redis-servers. */
     @Override
     public synchronized void close() {
-        if (closed) {
+        if (closed || !started) {
             return;
         }
         closed = true;
-        int servers = redis == null ? 0 : redis.servers().size();
+        int servers = redis.servers().size();
         if (!proxies.isEmpty() || servers > 0) {
             out.println("lab: stopping " + proxies.size() + " proxies and " + servers + " redis-server processes...");
             proxies.forEach(LabProxy::close);
-            if (redis != null) {
-                redis.close();
-            }
+            redis.close();
             for (Path f : pids.children()) {
                 f.toFile().delete();
             }

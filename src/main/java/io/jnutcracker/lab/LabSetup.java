@@ -83,9 +83,8 @@ final class LabSetup {
      * Starts the layout's redis-servers, masters first, each in a session of its own with a pid file;
      * waits for every replica's link; prints the replication as each master's INFO shows it.
      */
-    Replication startRedis(Layout layout, Path dir, PidFiles pids) throws IOException, LabException {
+    void startRedis(Layout layout, Replication redis, PidFiles pids) throws IOException, LabException {
         out.println("lab: starting " + layout.nodes().size() + " redis-servers (" + layout.label() + " layout)...");
-        Replication redis = new Replication(dir, true);
         Map<String, RedisServer> started = new HashMap<>();
         try {
             for (Layout.Node n : layout.nodes()) {
@@ -96,13 +95,11 @@ final class LabSetup {
             }
             redis.awaitLinksUp();
         } catch (IOException e) {
-            redis.close();
-            throw new LabException(e.getMessage());
+            throw new LabException(e.getMessage()); // the caller stops what did start
         }
         out.println("lab: replication, as each master's 'info replication' shows it:");
         for (RedisServer m : redis.masters()) {
             out.println("    " + m.address() + " <- " + redis.replicasOf(m));
         }
-        return redis;
     }
 }

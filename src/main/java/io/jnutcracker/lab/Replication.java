@@ -26,6 +26,8 @@ public final class Replication implements AutoCloseable {
     /** Every server in start order, with its master (null for a master). */
     private final Map<RedisServer, RedisServer> servers = new LinkedHashMap<>();
     private final RedisProbe probe = new RedisProbe(1000);
+    /** Once closed (a Ctrl-C during setup runs close() on another thread), no server may be added. */
+    private boolean closed;
 
     public Replication(Path dir, boolean ownSession) {
         this.dir = dir;
@@ -47,13 +49,17 @@ public final class Replication implements AutoCloseable {
         return RedisServer.start(host, port, dir, dir.resolve("redis-" + host + "-" + port + ".log"), ownSession, all);
     }
 
-    private RedisServer add(RedisServer s, RedisServer master) {
+    private synchronized RedisServer add(RedisServer s, RedisServer master) throws IOException {
+        if (closed) {
+            s.kill();
+            throw new IOException("stopping: " + s.address() + " not kept");
+        }
         servers.put(s, master);
         return s;
     }
 
     /** Every server in start order. */
-    public List<RedisServer> servers() {
+    public synchronized List<RedisServer> servers() {
         return List.copyOf(servers.keySet());
     }
 
@@ -64,7 +70,7 @@ public final class Replication implements AutoCloseable {
     /** Waits until every replica reports its link up (a full sync of an empty data set: milliseconds). */
     public void awaitLinksUp() throws IOException {
         long deadline = System.nanoTime() + WAIT_NANOS;
-        for (RedisServer s : servers.keySet()) {
+        for (RedisServer s : servers()) {
             while (true) {
                 ReplicationInfo info = info(s);
                 if (!info.isReplica() || info.linkUp()) {
@@ -86,7 +92,7 @@ public final class Replication implements AutoCloseable {
      */
     public List<String> awaitCaughtUp() throws IOException {
         List<String> behind = new ArrayList<>();
-        for (Map.Entry<RedisServer, RedisServer> e : servers.entrySet()) {
+        for (Map.Entry<RedisServer, RedisServer> e : pairs()) {
             if (e.getValue() == null) {
                 continue;
             }
@@ -112,7 +118,12 @@ public final class Replication implements AutoCloseable {
 
     /** The masters, in start order. */
     public List<RedisServer> masters() {
-        return servers.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
+        return pairs().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
+    }
+
+    /** Each server with its master (null for a master), in start order; a copy, safe to walk while others add. */
+    private synchronized List<Map.Entry<RedisServer, RedisServer>> pairs() {
+        return new ArrayList<>(servers.entrySet()); // entries are never changed, only added
     }
 
     private ReplicationInfo info(RedisServer s) throws IOException {
@@ -136,7 +147,11 @@ public final class Replication implements AutoCloseable {
     /** Stops every server, replicas first (a master stopping first would make them log reconnects). */
     @Override
     public void close() {
-        List<RedisServer> order = new ArrayList<>(servers.keySet());
+        List<RedisServer> order;
+        synchronized (this) {
+            closed = true;
+            order = new ArrayList<>(servers.keySet());
+        }
         Collections.reverse(order);
         order.forEach(RedisServer::stop);
     }

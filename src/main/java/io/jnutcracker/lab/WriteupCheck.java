@@ -4,6 +4,7 @@ import io.jnutcracker.config.ServerConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,9 @@ import java.util.TreeSet;
  * verdict per data centre. Intended layout: every written key found. As written: every reply what
  * the read pool's members hold, and the write-up's transcript comes out again.
  */
-final class WriteupCheck {
-    /** Key and value, in the write-up's order. */
-    static final Map<String, String> WRITES = new LinkedHashMap<>();
+public final class WriteupCheck {
+    /** Key and value, in the write-up's order (SeedCheckIT writes them too). */
+    public static final Map<String, String> WRITES;
     /** k2 and hell1 were never written. */
     static final List<String> READS = List.of("hello", "k1", "k2", "p1", "product", "hell1", "hello1");
     /** What the write-up's transcript shows for the as-written configs (lesson-142.txt, end). */
@@ -34,11 +35,13 @@ final class WriteupCheck {
             "k1", "redis01", "p1", "redis01", "product", "redis01", "hello", "redis02", "hello1", "redis02");
 
     static {
-        WRITES.put("k1", "v1");
-        WRITES.put("p1", "p1");
-        WRITES.put("product", "01");
-        WRITES.put("hello", "hello");
-        WRITES.put("hello1", "1");
+        Map<String, String> writes = new LinkedHashMap<>();
+        writes.put("k1", "v1");
+        writes.put("p1", "p1");
+        writes.put("product", "01");
+        writes.put("hello", "hello");
+        writes.put("hello1", "1");
+        WRITES = Collections.unmodifiableMap(writes);
     }
 
     private WriteupCheck() {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * {@code -v6}), defaults (upstream's) and error messages ({@link Flags}). {@code -h}, {@code -V},
  * {@code -D} and errors print to stderr, as nutcracker does. Flags of our own are long-only.
  */
-@Command(name = "jnutcracker", sortOptions = false, subcommands = {RouteCommand.class, CheckCommand.class})
+@Command(name = "jnutcracker", sortOptions = false, subcommands = {RouteCommand.class, CheckCommand.class, LabCommand.class})
 public final class ProxyCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyCommand.class);
     /** Set by {@code bin/jnutcracker -d}: stderr is the launcher's pipe until we report that we run. */

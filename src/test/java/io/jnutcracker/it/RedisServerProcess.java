@@ -1,33 +1,23 @@
 package io.jnutcracker.it;
 
-import java.io.File;
+import io.jnutcracker.lab.RedisServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A real {@code redis-server} on loopback, started on a free port for a test and stopped after it.
- * Fails loudly when the binary is missing: the README's test command installs it, so a test never
- * skips silently. Set {@code REDIS_SERVER} to use another binary.
+ * A real {@code redis-server} for one test ({@link RedisServer}, which the lab uses too), on a free
+ * loopback port, with its log and RDB in the temp directory and both removed when it is stopped.
+ * Fails loudly when the binary is missing: bin/test installs it, so a test never skips silently.
  */
 public final class RedisServerProcess implements AutoCloseable {
-    private final String host;
-    private final int port;
-    private final Process process;
+    private final RedisServer server;
     private final Path log;
 
-    private RedisServerProcess(String host, int port, Process process, Path log) {
-        this.host = host;
-        this.port = port;
-        this.process = process;
+    /** {@code log}: the temp file to remove once stopped, or null when the caller cleans up. */
+    RedisServerProcess(RedisServer server, Path log) {
+        this.server = server;
         this.log = log;
     }
 
@@ -36,100 +26,57 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     public static RedisServerProcess start(String host, int port, String... extraArgs) throws IOException {
-        String binary = System.getenv().getOrDefault("REDIS_SERVER", "redis-server");
-        List<String> cmd = new ArrayList<>(List.of(binary, "--bind", host, "--port", Integer.toString(port),
-                "--save", "", "--appendonly", "no", "--daemonize", "no", "--logfile", "",
-                // Replicas write the RDB of a full sync: keep it out of the working tree.
-                "--dir", System.getProperty("java.io.tmpdir"), "--dbfilename", "jn-it-" + port + ".rdb"));
-        cmd.addAll(List.of(extraArgs));
         Path log = Files.createTempFile("redis-" + port + "-", ".log");
-        Process p;
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new IOException("cannot start redis-server (install it: the README's test command does)", e);
-        }
-        RedisServerProcess server = new RedisServerProcess(host, port, p, log);
-        try {
-            server.awaitPing();
+            return new RedisServerProcess(RedisServer.start(host, port, tmp, log, false, List.of(extraArgs)), log);
         } catch (IOException | RuntimeException e) {
-            server.close(); // a server that never answered must not outlive the test
+            Files.deleteIfExists(log);
             throw e;
         }
+    }
+
+    /** The lab's server underneath, for the helpers that take one. */
+    RedisServer server() {
         return server;
     }
 
     public String host() {
-        return host;
+        return server.host();
     }
 
     public int port() {
-        return port;
+        return server.port();
     }
 
     public String address() {
-        return host + ":" + port;
+        return server.address();
     }
 
-    /** Sends one inline command and returns the first reply line (enough for setup and checks). */
+    /** Sends one inline command and returns the first reply line. */
     public String command(String inline) throws IOException {
-        try (Socket s = new Socket(host, port)) {
-            s.setSoTimeout(5000);
-            OutputStream out = s.getOutputStream();
-            out.write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            InputStream in = s.getInputStream();
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
-                line.append((char) c);
-            }
-            return line.toString().trim();
-        }
-    }
-
-    private void awaitPing() throws IOException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("redis-server exited: " + Files.readString(log));
-            }
-            try {
-                String pong = command("PING");
-                if (pong.equals("+PONG") || pong.startsWith("-NOAUTH")) { // requirepass servers answer too
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            sleep(20);
-        }
-        throw new IOException("redis-server on " + address() + " did not answer PING");
+        return server.command(inline);
     }
 
     /** Freezes the server (SIGSTOP): connections stay open, nothing is answered. */
     public void pause() throws IOException, InterruptedException {
-        signal("STOP");
+        server.pause();
     }
 
     public void resume() throws IOException, InterruptedException {
-        signal("CONT");
+        server.resume();
     }
 
-    private void signal(String name) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
-    }
-
-    /** Stops the server (SIGKILL, so tests can model a crash) and waits for it. */
+    /** Stops the server (SIGKILL, so tests can model a crash) and removes its files. */
     public void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        server.kill();
+        // A killed server is not restarted by this object: nothing of it is needed any more. Servers
+        // of a Replication (log == null) keep their files in its directory, which it removes.
+        if (log == null) {
+            return;
         }
-        // A killed server is not restarted by this object: nothing of it is needed any more.
-        new File(log.toString()).delete();
-        new File(System.getProperty("java.io.tmpdir"), "jn-it-" + port + ".rdb").delete();
+        log.toFile().delete();
+        Path.of(System.getProperty("java.io.tmpdir"), "dump-" + host() + "-" + port() + ".rdb").toFile().delete();
     }
 
     @Override
@@ -137,20 +84,11 @@ public final class RedisServerProcess implements AutoCloseable {
         kill();
     }
 
-    /** A port nothing listens on right now. */
     public static int freePort(String host) throws IOException {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(host, 0));
-            return s.getLocalPort();
-        }
+        return RedisServer.freePort(host);
     }
 
     static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        RedisServer.sleep(ms);
     }
 }

@@ -2,7 +2,7 @@ package io.jnutcracker.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
+import io.jnutcracker.lab.WriteupCheck;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,15 +16,8 @@ import redis.clients.jedis.Jedis;
  * written through the master pool are read back through both read pools.
  */
 class SeedCheckIT {
-    static final Map<String, String> WRITTEN = new LinkedHashMap<>();
-
-    static {
-        WRITTEN.put("k1", "v1");
-        WRITTEN.put("p1", "p1");
-        WRITTEN.put("product", "01");
-        WRITTEN.put("hello", "hello");
-        WRITTEN.put("hello1", "1");
-    }
+    /** The write-up's writes, as the lab makes them. */
+    static final Map<String, String> WRITTEN = WriteupCheck.WRITES;
 
     private static Replication redis;
     private static RedisServerProcess master1;

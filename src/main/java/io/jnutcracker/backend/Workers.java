@@ -22,6 +22,7 @@ public final class Workers {
     private final EventLoopGroup group;
     private final Transport transport;
     private final RecvByteBufAllocator readBuffers;
+    private final MemoryBudget budget;
     private final Map<EventLoop, FlushBatch> batches = new IdentityHashMap<>();
     private final List<EventLoop> loops = new ArrayList<>();
 
@@ -35,6 +36,9 @@ public final class Workers {
         this.transport = transport;
         this.readBuffers = new AdaptiveRecvByteBufAllocator(Math.min(64, mbufSize), Math.min(2048, mbufSize),
                 mbufSize);
+        List<EventLoop> all = new ArrayList<>();
+        group.forEach(e -> all.add((EventLoop) e));
+        this.budget = new MemoryBudget(MemoryBudget.fromDirectMemory(), all);
         for (EventExecutor e : group) {
             loops.add((EventLoop) e);
             batches.put((EventLoop) e, new FlushBatch((EventLoop) e));
@@ -43,6 +47,11 @@ public final class Workers {
 
     public EventLoopGroup group() {
         return group;
+    }
+
+    /** The bytes of replies all clients together may hold (see {@link MemoryBudget}). */
+    public MemoryBudget budget() {
+        return budget;
     }
 
     /** How every channel of the proxy sizes its read buffers. */

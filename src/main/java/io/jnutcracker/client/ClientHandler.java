@@ -46,7 +46,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        session = new ClientSession(ctx.channel(), workers.flushBatch(ctx.channel().eventLoop()));
+        session = new ClientSession(ctx.channel(), workers.flushBatch(ctx.channel().eventLoop()), workers.budget());
         auth = new AuthGate(pool.config().redisAuth());
         info = new ConnectionInfo(clientId, auth);
         alloc = ctx.alloc();

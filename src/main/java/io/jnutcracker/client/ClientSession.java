@@ -1,13 +1,16 @@
 package io.jnutcracker.client;
 
 import io.jnutcracker.backend.FlushBatch;
+import io.jnutcracker.backend.MemoryBudget;
 import io.jnutcracker.resp.Chain;
 import io.jnutcracker.route.PoolClient;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOutboundBuffer;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection's requests in arrival order (nutcracker's client {@code omsg_q}). A reply is
@@ -30,8 +33,22 @@ final class ClientSession implements Msg.Owner, PoolClient {
     static final int HIGH = 1024;
     static final int LOW = 256;
 
+    /** Replies assumed per owed request until the average is known: caps a client's first burst. */
+    private static final int FIRST_ESTIMATE_DIVISOR = 64;
+    /** While paused because the whole budget is spent, how often to look again, in ms. */
+    private static final long BUDGET_RECHECK_MS = 10;
+
     private final Channel channel;
     private final FlushBatch flushBatch;
+    private final MemoryBudget budget;
+    private final MemoryBudget.LoopAccount account;
+    /** Bytes of replies received and not yet written to the channel (waiting behind an earlier one). */
+    private long queuedBytes;
+    /** The bytes this session holds as last reported to {@link #account}. */
+    private long reported;
+    /** Average reply size in bytes (exponential, weight 1/8); 0 until the first reply is written. */
+    private long averageReply;
+    private boolean recheckScheduled;
     private final ArrayDeque<Msg> queue = new ArrayDeque<>();
     /** Mirror of {@code queue.size()} for other threads (graceful stop counts what is owed). */
     private volatile int waiting;
@@ -44,9 +61,11 @@ final class ClientSession implements Msg.Owner, PoolClient {
     /** Set once the queue has been released; any reply arriving later is dropped. */
     private boolean closed;
 
-    ClientSession(Channel channel, FlushBatch flushBatch) {
+    ClientSession(Channel channel, FlushBatch flushBatch, MemoryBudget budget) {
         this.channel = channel;
         this.flushBatch = flushBatch;
+        this.budget = budget;
+        this.account = budget.account(channel.eventLoop());
     }
 
     /** Appends {@code msg} to the order; it may already be done (a local reply, a failed forward). */
@@ -89,12 +108,16 @@ final class ClientSession implements Msg.Owner, PoolClient {
             }
             return;
         }
+        queuedBytes += msg.replyBytes();
         if (queue.peekFirst() != msg) {
             return;
         }
         while (!queue.isEmpty() && queue.peekFirst().isDone()) {
             Msg head = queue.pollFirst();
             ByteBuf reply = head.takeReply();
+            int bytes = reply.readableBytes();
+            queuedBytes -= bytes;
+            averageReply = averageReply == 0 ? bytes : averageReply + (bytes - averageReply) / 8;
             if (head.closeAfter()) {
                 waiting = 0;
                 channel.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
@@ -153,17 +176,60 @@ final class ClientSession implements Msg.Owner, PoolClient {
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
-    /** Stops reading from the client while too much is waiting or its socket is backed up. */
+    /**
+     * Stops reading from the client while too much is waiting, its socket is backed up, or it holds
+     * (or is owed) more reply bytes than the {@link MemoryBudget} allows it.
+     */
     void pauseIfBusy() {
-        if ((queue.size() >= HIGH || !channel.isWritable()) && channel.config().isAutoRead()) {
+        long held = report();
+        if (channel.config().isAutoRead() && (queue.size() >= HIGH || !channel.isWritable()
+                || expected(held) > budget.perClient() || heavyWhileOver(held))) {
             channel.config().setAutoRead(false);
         }
+        scheduleRecheckIfOver(held);
     }
 
     void resumeIfDrained() {
-        if (!closing && !stopped && !channel.config().isAutoRead() && queue.size() <= LOW && channel.isWritable()) {
+        long held = report();
+        if (!closing && !stopped && !channel.config().isAutoRead() && queue.size() <= LOW && channel.isWritable()
+                && expected(held) <= budget.perClient() / 2 && !heavyWhileOver(held)) {
             channel.config().setAutoRead(true);
         }
+        scheduleRecheckIfOver(held);
+    }
+
+    /** Bytes held now plus the replies still owed, at this client's average reply size. */
+    private long expected(long held) {
+        long estimate = averageReply > 0 ? averageReply : budget.perClient() / FIRST_ESTIMATE_DIVISOR;
+        return held + (long) queue.size() * estimate;
+    }
+
+    /** Over the whole budget, the clients holding the most stop sending until it recovers. */
+    private boolean heavyWhileOver(long held) {
+        return held > MemoryBudget.HEAVY && budget.over();
+    }
+
+    /** Paused for the whole budget: no event of this client's own may come to resume it, so look again. */
+    private void scheduleRecheckIfOver(long held) {
+        if (!recheckScheduled && !closed && !channel.config().isAutoRead() && heavyWhileOver(held)) {
+            recheckScheduled = true;
+            channel.eventLoop().schedule(() -> {
+                recheckScheduled = false;
+                resumeIfDrained();
+            }, BUDGET_RECHECK_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Bytes this client holds (replies waiting for their turn, and written ones its socket has not
+     * taken yet), brought up to date in the loop's account.
+     */
+    private long report() {
+        ChannelOutboundBuffer outbound = channel.unsafe().outboundBuffer();
+        long held = queuedBytes + (outbound == null ? 0 : outbound.totalPendingWriteBytes());
+        account.add(held - reported);
+        reported = held;
+        return held;
     }
 
     /** The client closed: release every reply already received; later ones are dropped on arrival. */
@@ -175,6 +241,9 @@ final class ClientSession implements Msg.Owner, PoolClient {
         }
         queue.clear();
         waiting = 0;
+        queuedBytes = 0;
+        account.add(-reported);
+        reported = 0;
     }
 
     private static void release(Msg msg) {

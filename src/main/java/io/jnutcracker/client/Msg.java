@@ -22,16 +22,24 @@ abstract class Msg {
         this.owner = owner;
     }
 
-    /** A msg answered by the proxy itself, already done. */
+    /**
+     * A msg answered by the proxy itself, already done; its owner hears of it when it is queued
+     * (so the owner is told of every msg exactly once).
+     */
     static Msg local(Owner owner, ByteBuf reply) {
         Msg msg = new Msg(owner) {
         };
-        msg.done(reply);
+        msg.reply = reply;
         return msg;
     }
 
     final boolean isDone() {
         return reply != null;
+    }
+
+    /** Size of the reply in bytes; only when done. */
+    final int replyBytes() {
+        return reply.readableBytes();
     }
 
     /** Hands over the reply (the caller now owns it); only once, only when done. */

@@ -154,7 +154,7 @@ public final class ProxyServer {
         // Half-closed clients (shutdown(SHUT_WR), `nc -N`) still get every reply: we see the end of
         // their input as an event, answer what they sent, then close, as Redis and nutcracker do.
         ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
-        ch.pipeline().addLast(pool.protocol().newRequestDecoder(),
+        ch.pipeline().addLast(pool.protocol().newRequestDecoder(workers.budget().largestValue()),
                 new ClientHandler(pool, clientIds.incrementAndGet(), workers));
     }
 

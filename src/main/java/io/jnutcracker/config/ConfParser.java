@@ -24,6 +24,8 @@ final class ConfParser {
     private PoolDraft pool;
     private int depth;
     private boolean seq;
+    /** Servers named so far, over every pool (see {@link ConfigLimits#MAX_SERVERS}). */
+    private int servers;
 
     private ConfParser(Path file) {
         this.file = file;
@@ -82,6 +84,9 @@ final class ConfParser {
     private void handle(Arg key, Arg value, int line) throws ConfigException {
         Directive d = Directive.byKey(key.value()).orElseThrow(() ->
                 new ConfigException(file, key.line(), key.value(), "directive \"" + key.value() + "\" is unknown"));
+        if (d == Directive.SERVERS) {
+            ConfigLimits.checkServers(file, line, ++servers);
+        }
         try {
             d.apply(pool, value.value(), line);
         } catch (InvalidValue iv) {

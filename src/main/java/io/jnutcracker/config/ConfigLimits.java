@@ -26,6 +26,14 @@ public final class ConfigLimits {
      * once scanned.
      */
     public static final int MAX_SCALAR_CHARS = 1 << 20;
+    /**
+     * Most servers in one file, over all its pools (65,536). Each costs a ketama continuum of 160
+     * points and its connections; at this figure the placement tables take about 85 MB, within the
+     * launcher's heap beside the configuration in force during a reload. 16 MiB of server lines (760
+     * thousand) would need gigabytes (nutcracker itself: 1.2 GB for 100 MB), and killed the proxy.
+     */
+    public static final int MAX_SERVERS = 1 << 16;
+
     private ConfigLimits() {
     }
 
@@ -58,6 +66,14 @@ public final class ConfigLimits {
                 line++;
                 start = i + 1;
             }
+        }
+    }
+
+    /** Refuses the {@code count}th server of a file, on {@code line}, over {@link #MAX_SERVERS}. */
+    static void checkServers(Path file, int line, int count) throws ConfigException {
+        if (count > MAX_SERVERS) {
+            throw new ConfigException(file, line, "servers", "more than " + MAX_SERVERS
+                    + " servers in one file (jnutcracker's limit)");
         }
     }
 

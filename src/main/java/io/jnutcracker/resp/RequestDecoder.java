@@ -148,6 +148,11 @@ public final class RequestDecoder extends ByteToMessageDecoder {
         }
         long length = AsciiNumbers.parse(in, from + 1, cr);
         int next = cr + 2 - in.readerIndex();
+        if (length > maxBulkLength && length <= MAX_BULK_LENGTH && in.getByte(cr + 1) == LF) {
+            // Valid for Redis, but more than this proxy may hold for one request: say so, not "invalid".
+            return fail(in, out, "Protocol error: request too large: a value of " + length + " bytes is over the proxy's limit of "
+                    + maxBulkLength + " bytes (its memory budget)");
+        }
         if (length < 0 || length > maxBulkLength || in.getByte(cr + 1) != LF
                 || next + length + 2 > MAX_FRAME_LENGTH) {
             return fail(in, out, "Protocol error: invalid bulk length");

@@ -15,8 +15,11 @@ import io.netty.channel.ChannelHandler;
  * ({@link RedisProtocol}) is the one value today.
  */
 public interface Protocol {
-    /** A decoder of client bytes into {@link Request}s, one per client connection. */
-    ChannelHandler newRequestDecoder();
+    /**
+     * A decoder of client bytes into {@link Request}s, one per client connection, refusing any value
+     * larger than {@code largestValue} bytes with an error.
+     */
+    ChannelHandler newRequestDecoder(int largestValue);
 
     /** A decoder of server bytes into {@link Reply}s, one per server connection. */
     ChannelHandler newReplyDecoder();

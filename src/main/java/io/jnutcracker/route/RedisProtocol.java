@@ -17,8 +17,8 @@ public enum RedisProtocol implements Protocol {
     INSTANCE;
 
     @Override
-    public ChannelHandler newRequestDecoder() {
-        return new RequestDecoder();
+    public ChannelHandler newRequestDecoder(int largestValue) {
+        return new RequestDecoder(RequestDecoder.MAX_MULTIBULK_LENGTH, Math.min(largestValue, RequestDecoder.MAX_BULK_LENGTH));
     }
 
     @Override

@@ -103,4 +103,19 @@ class ConfigLimitsTest {
             out.write(("#" + "c".repeat((int) left - 2) + "\n").getBytes(StandardCharsets.US_ASCII));
         }
     }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void serversUpToTheLimitLoadAndOneMoreIsRefused() throws Exception {
+        StringBuilder yml = new StringBuilder("alpha:\n  listen: 127.0.0.1:22121\n  servers:\n");
+        for (int i = 0; i < ConfigLimits.MAX_SERVERS; i++) {
+            yml.append("   - 127.0.").append(i >> 8).append('.').append(i & 255).append(":6379:1\n");
+        }
+        assertThat(ConfigFiles.load(dir, yml.toString()).pools().get(0).servers()).hasSize(ConfigLimits.MAX_SERVERS);
+        Path file = ConfigFiles.write(dir, yml + "   - 127.1.0.1:6379:1\n");
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file));
+        assertThat(e).isNotNull();
+        assertThat(e.line()).isEqualTo(4 + ConfigLimits.MAX_SERVERS);
+        assertThat(e.getMessage()).isEqualTo("more than 65536 servers in one file (jnutcracker's limit)");
+    }
 }

@@ -271,4 +271,17 @@ class ProtocolLimitsTest {
         replyGarbage("\0", "unknown reply type byte 0x00");
         replyGarbage("\u00ff", "unknown reply type byte 0xff");
     }
+
+    /** The proxy's own value limit (its memory budget): at the limit accepted, one byte past refused in words. */
+    @Test
+    void aValueAtTheBudgetLimitPassesAndOneBytePastIsRefusedAsTooLarge() {
+        TrackingAllocator alloc = new TrackingAllocator();
+        EmbeddedChannel channel = channel(new RequestDecoder(RequestDecoder.MAX_MULTIBULK_LENGTH, 1000), alloc);
+        assertThat(write(channel, alloc, "*2\r\n$4\r\nECHO\r\n$1000\r\n" + "x".repeat(1000) + "\r\n"))
+                .containsExactly("Request(argc=2, frameLength=1023)");
+        assertThat(write(channel, alloc, "*2\r\n$4\r\nECHO\r\n$1001\r\n")).containsExactly(
+                "ERROR Protocol error: request too large: a value of 1001 bytes is over the proxy's limit of 1000 bytes"
+                        + " (its memory budget)");
+        close(channel, alloc);
+    }
 }

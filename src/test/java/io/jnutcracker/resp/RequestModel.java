@@ -96,6 +96,11 @@ final class RequestModel {
                 throw new Broken("expected '$', got '" + (char) (b[p] & 0xFF) + "'");
             }
             BigInteger length = number(p + 1, cr);
+            if (length != null && length.compareTo(BigInteger.valueOf(maxBulk)) > 0
+                    && length.compareTo(BigInteger.valueOf(RequestDecoder.MAX_BULK_LENGTH)) <= 0 && b[cr + 1] == '\n') {
+                throw new Broken("request too large: a value of " + length + " bytes is over the proxy's limit of "
+                        + maxBulk + " bytes (its memory budget)");
+            }
             if (length == null || length.signum() < 0 || length.compareTo(BigInteger.valueOf(maxBulk)) > 0
                     || b[cr + 1] != '\n' || (cr + 2 - start) + length.longValue() + 2 > MAX_FRAME) {
                 throw new Broken("invalid bulk length");

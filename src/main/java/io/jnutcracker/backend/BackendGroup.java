@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 public final class BackendGroup {
     private final GroupSettings settings;
     private final EventLoop loop;
+    private final Workers workers;
     private final Transport transport;
     private final io.netty.channel.RecvByteBufAllocator readBuffers;
     private final BackendConnection[][] connections;
@@ -34,6 +35,7 @@ public final class BackendGroup {
     public BackendGroup(GroupSettings settings, EventLoop loop, Workers workers) {
         this.settings = settings;
         this.loop = loop;
+        this.workers = workers;
         this.transport = workers.transport();
         this.readBuffers = workers.readBuffers();
         int loops = workers.loops().size();
@@ -124,7 +126,7 @@ public final class BackendGroup {
         // Resolved at each connect, as nutcracker does since 0.4.1, so DNS changes are followed.
         SocketAddress address = sc.isUnix() ? new DomainSocketAddress(sc.unixPath())
                 : InetSocketAddress.createUnresolved(sc.host(), sc.port());
-        connection.attach(bootstrap.connect(address));
+        connection.attach(workers.connect(bootstrap, address));
         return connection;
     }
 

@@ -1,10 +1,13 @@
 package io.jnutcracker.backend;
 
+import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.RecvByteBufAllocator;
 import io.netty.util.concurrent.EventExecutor;
+import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -25,6 +28,12 @@ public final class Workers {
     private final MemoryBudget budget;
     private final Map<EventLoop, FlushBatch> batches = new IdentityHashMap<>();
     private final List<EventLoop> loops = new ArrayList<>();
+    private final Connector connector;
+
+    /** Opens a server connection: {@code Bootstrap::connect}, but in unit tests (EmbeddedChannels, no sockets). */
+    interface Connector {
+        ChannelFuture connect(Bootstrap bootstrap, SocketAddress address);
+    }
 
     /**
      * @param mbufSize the largest socket read in bytes ({@code -m}): as nutcracker reads into mbufs of
@@ -32,6 +41,12 @@ public final class Workers {
      *     adaptive sizing), and a large value arrives as a chain of them.
      */
     public Workers(EventLoopGroup group, Transport transport, int mbufSize) {
+        this(group, transport, mbufSize, Bootstrap::connect);
+    }
+
+    /** Test seam: server connections are opened by {@code connector}. */
+    Workers(EventLoopGroup group, Transport transport, int mbufSize, Connector connector) {
+        this.connector = connector;
         this.group = group;
         this.transport = transport;
         this.readBuffers = new AdaptiveRecvByteBufAllocator(Math.min(64, mbufSize), Math.min(2048, mbufSize),
@@ -57,6 +72,11 @@ public final class Workers {
     /** How every channel of the proxy sizes its read buffers. */
     public RecvByteBufAllocator readBuffers() {
         return readBuffers;
+    }
+
+    /** Opens the connection {@code bootstrap} describes to {@code address}. */
+    ChannelFuture connect(Bootstrap bootstrap, SocketAddress address) {
+        return connector.connect(bootstrap, address);
     }
 
     public Transport transport() {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * allocator uses; a report only happens when a later allocation polls the detector after a GC,
  * so {@link #collectLeaks()} forces both.
  */
-final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
+public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
     private static final List<String> LEAKS = new ArrayList<>();
 
     static {

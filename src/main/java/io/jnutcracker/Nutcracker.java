@@ -213,7 +213,9 @@ public final class Nutcracker implements AutoCloseable {
     /**
      * Graceful stop (SIGTERM, SIGINT): stops accepting and reading from every client of every pool,
      * for good, and waits up to {@code timeoutMillis} for the requests already read to be answered
-     * and written, whichever generation they went to. Returns how many are still unanswered.
+     * and written, whichever generation they went to. Each client is closed once every reply it is
+     * owed has been written to its socket, not merely queued in the proxy: a client that reads slowly
+     * still gets every finished reply. Returns how many requests are still unanswered.
      */
     public long stop(long timeoutMillis) throws InterruptedException {
         List<ProxyServer> all = servers();
@@ -225,15 +227,30 @@ public final class Nutcracker implements AutoCloseable {
         long deadline = clock.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         long pending = waiting(all);
         LOG.info("stopping: listeners closed, {} requests in flight, waiting up to {} msec", pending, timeoutMillis);
-        while (pending > 0 && clock.nanoTime() < deadline) {
-            Thread.sleep(5);
-            pending = waiting(all);
+        for (ProxyServer s : all) {
+            s.pool().drain(); // each client closes once its last reply is answered, written and flushed
         }
+        long open = clients(all);
+        while (open > 0 && clock.nanoTime() < deadline) {
+            Thread.sleep(5);
+            open = clients(all);
+        }
+        pending = waiting(all);
         if (pending > 0) {
             LOG.warn("stopping with {} requests still unanswered after {} msec", pending, timeoutMillis);
+        } else if (open > 0) {
+            LOG.warn("stopping with replies to {} clients not yet written after {} msec", open, timeoutMillis);
         }
         awaitFlushed(); // replies to the last requests are written, maybe not yet flushed
         return pending;
+    }
+
+    private static long clients(List<ProxyServer> servers) {
+        long n = 0;
+        for (ProxyServer s : servers) {
+            n += s.pool().clients();
+        }
+        return n;
     }
 
     private static long waiting(List<ProxyServer> servers) {

@@ -18,8 +18,13 @@ public final class RespClient implements AutoCloseable {
     private final OutputStream out;
 
     public RespClient(String host, int port) throws IOException {
+        this(host, port, 10_000);
+    }
+
+    /** A client whose reads wait up to {@code readTimeoutMillis} for data. */
+    public RespClient(String host, int port, int readTimeoutMillis) throws IOException {
         socket = new Socket(host, port);
-        socket.setSoTimeout(10_000);
+        socket.setSoTimeout(readTimeoutMillis);
         socket.setTcpNoDelay(true);
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
@@ -33,6 +38,16 @@ public final class RespClient implements AutoCloseable {
             write(b, "$" + bytes.length + "\r\n");
             b.writeBytes(bytes);
             write(b, "\r\n");
+        }
+        return b.toByteArray();
+    }
+
+    /** {@code times} copies of one command, to send as one pipeline. */
+    public static byte[] pipeline(int times, String... args) {
+        byte[] one = encode(args);
+        ByteArrayOutputStream b = new ByteArrayOutputStream(one.length * times);
+        for (int i = 0; i < times; i++) {
+            b.writeBytes(one);
         }
         return b.toByteArray();
     }
@@ -98,6 +113,38 @@ public final class RespClient implements AutoCloseable {
         } catch (java.net.SocketTimeoutException e) {
             return false;
         }
+    }
+
+    /** Shuts down the sending side (SHUT_WR, what {@code nc -N} does); replies can still be read. */
+    public void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
+    /**
+     * Reads everything the peer still sends, up to its close (EOF), as text; fails with
+     * SocketTimeoutException when nothing arrives within the read timeout and the connection stays open.
+     */
+    public String readToEof() throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * As {@link #readToEof}, but a reset ends the reading too: a peer that closes with bytes of ours
+     * still unread in its socket makes the kernel send RST instead of FIN, after what it had sent.
+     */
+    public String readToClose() throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        try {
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                b.write(chunk, 0, n);
+            }
+        } catch (java.net.SocketException e) {
+            if (!String.valueOf(e.getMessage()).contains("Connection reset")) {
+                throw e;
+            }
+        }
+        return b.toString(StandardCharsets.UTF_8);
     }
 
     /** Bytes readable without blocking. */

@@ -151,7 +151,7 @@ class LauncherIT {
         Runtime.getRuntime().exec(new String[] {"kill", "-" + signal, Long.toString(p.pid())}).waitFor();
     }
 
-    private static int awaitPort(int port) throws Exception {
+    static int awaitPort(int port) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {

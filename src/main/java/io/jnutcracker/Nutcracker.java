@@ -45,8 +45,7 @@ public final class Nutcracker implements AutoCloseable {
     // jnutcracker extension: background topology check (jn_verify_interval; io.jnutcracker.topology)
     private volatile TopologyMonitor topology = TopologyMonitor.OFF;
 
-    private Nutcracker(int workerThreads, Clock clock, int mbufSize) {
-        Transport transport = Transport.best();
+    private Nutcracker(int workerThreads, Clock clock, int mbufSize, Transport transport) {
         this.clock = clock;
         this.boss = transport.newGroup(1, new DefaultThreadFactory("jn-accept"));
         this.workers = new Workers(transport.newGroup(workerThreads, new DefaultThreadFactory("jn-io")), transport,
@@ -65,7 +64,16 @@ public final class Nutcracker implements AutoCloseable {
     /** As {@link #start(ProxyConfig, Clock, int)}, reading sockets {@code mbufSize} bytes at a time at most ({@code -m}). */
     public static Nutcracker start(ProxyConfig config, Clock clock, int workerThreads, int mbufSize)
             throws IOException, InterruptedException {
-        Nutcracker nc = new Nutcracker(workerThreads, clock, mbufSize);
+        return start(config, clock, workerThreads, mbufSize, Transport.best());
+    }
+
+    /**
+     * As {@link #start(ProxyConfig, Clock, int, int)} on {@code transport} ({@code --transport}), which
+     * the caller has checked is available here ({@link Transport#unavailabilityCause()}).
+     */
+    public static Nutcracker start(ProxyConfig config, Clock clock, int workerThreads, int mbufSize,
+                                   Transport transport) throws IOException, InterruptedException {
+        Nutcracker nc = new Nutcracker(workerThreads, clock, mbufSize, transport);
         try {
             for (PoolConfig pool : config.pools()) {
                 nc.servers.put(pool.name(), nc.bind(pool));
@@ -76,7 +84,7 @@ public final class Nutcracker implements AutoCloseable {
         }
         nc.config = config;
         LOG.info("jnutcracker started on pid {} with {} pools, transport {}", ProcessHandle.current().pid(),
-                nc.servers.size(), nc.workers.transport().name().toLowerCase());
+                nc.servers.size(), nc.workers.transport().flagName());
         nc.topology = TopologyMonitor.start(config); // jnutcracker extension; OFF unless a pool asks
         return nc;
     }

@@ -1,5 +1,6 @@
 package io.jnutcracker.cli;
 
+import io.jnutcracker.backend.Transport;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
@@ -24,9 +25,12 @@ import picocli.CommandLine.Model.OptionSpec;
  * @param prometheusPort {@code --prometheus-port}; -1 (default) is no endpoint
  * @param prometheusAddr {@code --prometheus-addr}, default 127.0.0.1
  * @param shutdownTimeoutMillis {@code --shutdown-timeout}: how long SIGTERM waits for requests in flight
+ * @param transport {@code --transport}; default {@link Transport#best()}. Whether it can run here is
+ *     checked at start-up, not here, so {@code -t} on another machine's command line still works
  */
 record Flags(int verbosity, String output, Path confFile, int statsPort, String statsAddr, int statsInterval,
-             Path pidFile, int mbufSize, int prometheusPort, String prometheusAddr, long shutdownTimeoutMillis) {
+             Path pidFile, int mbufSize, int prometheusPort, String prometheusAddr, long shutdownTimeoutMillis,
+             Transport transport) {
 
     static final String DEFAULT_CONF = "conf/nutcracker.yml";
     static final int DEFAULT_STATS_PORT = 22222;
@@ -63,10 +67,26 @@ record Flags(int verbosity, String output, Path confFile, int statsPort, String 
         int prometheusPort = c.prometheusPort == null ? -1 : port("-prometheus-port", c.prometheusPort);
         long shutdown = c.shutdownTimeout == null ? DEFAULT_SHUTDOWN_TIMEOUT
                 : number("-shutdown-timeout", c.shutdownTimeout);
+        Transport transport = Transport.best();
+        if (c.transport != null) {
+            transport = Transport.named(c.transport);
+            if (transport == null) {
+                throw new BadFlag("option --transport value " + c.transport + " is not one of epoll, io_uring, nio");
+            }
+        }
         return new Flags(verbosity, c.output, Path.of(c.confFile == null ? DEFAULT_CONF : c.confFile), statsPort,
                 c.statsAddr == null ? DEFAULT_STATS_ADDR : c.statsAddr, interval,
                 c.pidFile == null ? null : Path.of(c.pidFile), mbuf, prometheusPort,
-                c.prometheusAddr == null ? DEFAULT_PROMETHEUS_ADDR : c.prometheusAddr, shutdown);
+                c.prometheusAddr == null ? DEFAULT_PROMETHEUS_ADDR : c.prometheusAddr, shutdown, transport);
+    }
+
+    /**
+     * The start-up error for a transport that cannot run here, with Netty's reason (e.g. the kernel
+     * refuses io_uring, or its native library did not load); null when {@code cause} is null.
+     */
+    static String unavailable(Transport transport, Throwable cause) {
+        return cause == null ? null
+                : "transport '" + transport.flagName() + "' (--transport) is not available here: " + cause;
     }
 
     /** {@code nc_atoi}: digits only, no sign, no blanks; -1 when it is not a number (large ones saturate). */
@@ -104,7 +124,8 @@ record Flags(int verbosity, String output, Path confFile, int statsPort, String 
     /** What nutcracker says when an option is given without its argument, by letter. */
     private static final Map<String, String> ARGUMENT_KIND = Map.of(
             "-v", "a number", "-s", "a number", "-i", "a number", "-m", "a non-zero number",
-            "-c", "a file name", "-o", "a file name", "-p", "a file name", "-a", "a string");
+            "-c", "a file name", "-o", "a file name", "-p", "a file name", "-a", "a string",
+            "--transport", "one of epoll, io_uring, nio");
 
     /** picocli's parse errors in nutcracker's words, then the usage text; exit status 1. */
     static int onParseError(CommandLine.ParameterException e, String[] args) {
@@ -143,7 +164,7 @@ record Flags(int verbosity, String output, Path confFile, int statsPort, String 
                                    [-c conf file] [-s stats port] [-a stats addr]
                                    [-i stats interval] [-p pid file] [-m mbuf size]
                                    [--prometheus-port port] [--prometheus-addr addr]
-                                   [--shutdown-timeout msec]
+                                   [--shutdown-timeout msec] [--transport name]
                        jnutcracker route -c conf file [--pool name] key...
 
                 Options:
@@ -164,6 +185,8 @@ record Flags(int verbosity, String output, Path confFile, int statsPort, String 
                       --prometheus-addr=S: address of the Prometheus endpoint (default: 127.0.0.1)
                       --shutdown-timeout=N: on SIGTERM/SIGINT, wait this long in msec for requests
                                            in flight (default: 3000 msec)
+                      --transport=S      : event loops: epoll, io_uring or nio (default: epoll where
+                                           available, else nio)
 
                 """;
     }

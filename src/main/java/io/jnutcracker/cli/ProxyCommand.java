@@ -85,6 +85,9 @@ public final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--shutdown-timeout", paramLabel = "N")
     String shutdownTimeout;
 
+    @Option(names = "--transport", paramLabel = "S")
+    String transport;
+
     /** The command line for {@link io.jnutcracker.Main}: nutcracker's parse errors and exit codes. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ProxyCommand());
@@ -152,6 +155,10 @@ public final class ProxyCommand implements Callable<Integer> {
         LOG.info("{} started on pid {}, config '{}'", versionLine(), ProcessHandle.current().pid(), flags.confFile());
         LOG.info("run, rabbit run / dig that hole, forget the sun / and when at last the work is done"
                 + " / don't sit down / it's time to dig another one");
+        String unavailable = Flags.unavailable(flags.transport(), flags.transport().unavailabilityCause());
+        if (unavailable != null) {
+            return startupFailed(unavailable);
+        }
         PidFile pid = null;
         if (flags.pidFile() != null) {
             try {
@@ -165,7 +172,8 @@ public final class ProxyCommand implements Callable<Integer> {
         StatsService stats = null;
         ConfigWatcher watcher = null;
         try {
-            proxy = Nutcracker.start(config, Clock.SYSTEM, Nutcracker.defaultWorkers(), flags.mbufSize());
+            proxy = Nutcracker.start(config, Clock.SYSTEM, Nutcracker.defaultWorkers(), flags.mbufSize(),
+                    flags.transport());
             stats = StatsService.start(proxy::poolStats, proxy::processStats, new StatsService.Options(flags.statsAddr(),
                     flags.statsPort(), flags.statsInterval(), flags.prometheusAddr(), flags.prometheusPort()));
             LOG.info("stats on '{}:{}' every {} msec", flags.statsAddr(), stats.port(), flags.statsInterval());
@@ -255,7 +263,7 @@ public final class ProxyCommand implements Callable<Integer> {
 
     /** {@code -V}: nutcracker's three lines (name and version, event backend, a blank line). */
     static String versionBlock() {
-        return versionLine() + "\nasync event backend: " + Transport.best().name().toLowerCase() + "\n\n";
+        return versionLine() + "\nasync event backend: " + Transport.best().flagName() + "\n\n";
     }
 
     public static String versionLine() {

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.jnutcracker.backend.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +55,9 @@ class FlagsTest {
             "-x         | invalid option -- 'x'",
             "--bogus    | unrecognized option '--bogus'",
             "--prometheus-port 0 | option --prometheus-port value 0 is not a valid port",
+            "--transport kqueue  | option --transport value kqueue is not one of epoll, io_uring, nio",
+            "--transport EPOLL   | option --transport value EPOLL is not one of epoll, io_uring, nio",
+            "--transport         | option --transport requires one of epoll, io_uring, nio",
     })
     void badValuesGetNutcrackersMessageTheUsageAndStatus1(String args, String message) {
         Run r = run(args.trim().split(" +"));
@@ -85,10 +89,43 @@ class FlagsTest {
                 + "async event backend: (epoll|nio)\n\n");
         Run h = run("--help");
         assertThat(h.exit).isZero();
-        assertThat(h.err).startsWith(v.err).contains("Usage: jnutcracker [-?hVdDt]").contains("--prometheus-port");
+        assertThat(h.err).startsWith(v.err).contains("Usage: jnutcracker [-?hVdDt]").contains("--prometheus-port")
+                .contains("[--transport name]").contains("--transport=S      : event loops: epoll, io_uring or nio");
         Run d = run("-D");
         assertThat(d.exit).isZero();
         assertThat(d.err).startsWith(v.err + "pool stats:\n  client_eof          \"# eof on client connections\"\n");
+    }
+
+    @Test
+    void transportIsNamedAsTheFlagSpellsItAndDefaultsToTheBestOne(@TempDir Path dir) throws Exception {
+        ProxyCommand c = new ProxyCommand();
+        assertThat(Flags.of(c).transport()).isEqualTo(Transport.best());
+        for (Transport t : Transport.values()) {
+            c.transport = t.flagName();
+            assertThat(Flags.of(c).transport()).isEqualTo(t);
+        }
+        assertThat(Transport.IO_URING.flagName()).isEqualTo("io_uring");
+        // -t checks the configuration only: a transport this machine lacks is no reason to refuse it.
+        Path conf = dir.resolve("n.yml");
+        Files.writeString(conf, "alpha:\n  listen: 127.0.0.1:22121\n  servers:\n   - 127.0.0.1:6379:1\n");
+        for (Transport t : Transport.values()) {
+            Run r = run("--transport", t.flagName(), "-tc", conf.toString());
+            assertThat(r.exit).as(t.flagName()).isZero();
+        }
+        assertThat(run("--transport=io_uring", "-tc", conf.toString()).exit).isZero();
+    }
+
+    @Test
+    void anUnavailableTransportIsAStartupErrorNamingNettysReason() {
+        var cause = new UnsupportedOperationException("failed to create io_uring ring fd: Operation not permitted");
+        assertThat(Flags.unavailable(Transport.IO_URING, cause)).isEqualTo("transport 'io_uring' (--transport) is not"
+                + " available here: java.lang.UnsupportedOperationException: failed to create io_uring ring fd:"
+                + " Operation not permitted");
+        assertThat(Flags.unavailable(Transport.IO_URING, null)).isNull();
+        assertThat(Transport.NIO.unavailabilityCause()).isNull(); // the JDK's own: always there
+        // The real check on this machine: a cause exactly when Netty says the transport cannot load.
+        assertThat(Transport.IO_URING.unavailabilityCause() == null)
+                .isEqualTo(io.netty.channel.uring.IoUring.isAvailable());
     }
 
     @Test

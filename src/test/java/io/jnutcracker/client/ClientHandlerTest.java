@@ -27,7 +27,7 @@ class ClientHandlerTest {
 
     private final EmbeddedLoop loop = new EmbeddedLoop();
     private final Pool pool = new Pool(config(A, B), RedisProtocol.INSTANCE, loop.workers(), loop.clock());
-    private final EmbeddedChannel client = loop.channel(RedisProtocol.INSTANCE.newRequestDecoder(),
+    private final EmbeddedChannel client = loop.channel(RedisProtocol.INSTANCE.newRequestDecoder(loop.workers().budget().largestValue()),
             new ClientHandler(pool, 1, loop.workers()));
 
     @AfterEach

@@ -62,8 +62,8 @@ public final class CdsTraining {
             }, "cds-driver");
             driver.setDaemon(true);
             driver.start();
-            status = ProxyCommand.commandLine().execute("-c", conf.toString(), "-o", dir.resolve("training.log").toString(),
-                    "-a", "127.0.0.1", "-s", Integer.toString(stats), "--prometheus-port", Integer.toString(prometheus));
+            status = ProxyCommand.execute(new String[] {"-c", conf.toString(), "-o", dir.resolve("training.log").toString(),
+                    "-a", "127.0.0.1", "-s", Integer.toString(stats), "--prometheus-port", Integer.toString(prometheus)});
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

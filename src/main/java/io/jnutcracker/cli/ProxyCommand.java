@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -184,20 +185,29 @@ public final class ProxyCommand implements Callable<Integer> {
         Nutcracker proxy = null;
         StatsService stats = null;
         ConfigWatcher watcher = null;
+        // The handlers go in before the proxy listens: a client can be served as soon as it does,
+        // and a SIGHUP or SIGTERM from then on (logrotate, a quick restart) must find them, not the
+        // JVM's default (exit). A SIGTERM before the start completes stops the proxy right after it;
+        // a SIGHUP before then reopens the log and has no configuration to reload.
+        AtomicReference<Nutcracker> running = new AtomicReference<>();
+        List<String> refused = Signals.install(stop::countDown, () -> {
+            LogSetup.reopen();
+            Nutcracker started = running.get();
+            if (started != null) {
+                reload(started, flags);
+            }
+        });
+        if (!refused.isEmpty()) {
+            LOG.warn("the JVM keeps {} for itself: not handled", refused);
+        }
         try {
             proxy = Nutcracker.start(config, Clock.SYSTEM, Nutcracker.defaultWorkers(), flags.mbufSize());
+            running.set(proxy);
             stats = StatsService.start(proxy::poolStats, proxy::processStats, new StatsService.Options(flags.statsAddr(),
                     flags.statsPort(), flags.statsInterval(), flags.prometheusAddr(), flags.prometheusPort()));
             LOG.info("stats on '{}:{}' every {} msec", flags.statsAddr(), stats.port(), flags.statsInterval());
-            Nutcracker running = proxy;
-            watcher = watch ? new ConfigWatcher(flags.confFile(), () -> reload(running, flags)) : null;
-            List<String> refused = Signals.install(stop::countDown, () -> {
-                LogSetup.reopen();
-                reload(running, flags);
-            });
-            if (!refused.isEmpty()) {
-                LOG.warn("the JVM keeps {} for itself: not handled", refused);
-            }
+            Nutcracker started = proxy;
+            watcher = watch ? new ConfigWatcher(flags.confFile(), () -> reload(started, flags)) : null;
             if (detached) {
                 detach(flags);
             }

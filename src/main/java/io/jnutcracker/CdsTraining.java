@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import sun.misc.Signal;
@@ -33,6 +35,7 @@ public final class CdsTraining {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("jn-cds-");
         AtomicReference<Throwable> failed = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
         int status;
         try (ServerSocket backend = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             int port = freePort();
@@ -57,13 +60,28 @@ public final class CdsTraining {
                 } catch (Throwable t) {
                     failed.set(t);
                 } finally {
-                    Signal.raise(new Signal("TERM")); // the proxy's own graceful stop
+                    // The proxy's own graceful stop. The driver can be done before the proxy has
+                    // installed its handlers (they come after the stats port): a TERM then reaches
+                    // the no-op handler below, not the JVM's default (exit 143, a failed build),
+                    // so it is sent again every 100 ms until the proxy has stopped.
+                    try {
+                        do {
+                            Signal.raise(new Signal("TERM"));
+                        } while (!stopped.await(100, TimeUnit.MILLISECONDS));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }, "cds-driver");
+            Signal.handle(new Signal("TERM"), early -> { }); // until the proxy installs its own
             driver.setDaemon(true);
             driver.start();
-            status = ProxyCommand.commandLine().execute("-c", conf.toString(), "-o", dir.resolve("training.log").toString(),
-                    "-a", "127.0.0.1", "-s", Integer.toString(stats), "--prometheus-port", Integer.toString(prometheus));
+            status = ProxyCommand.execute(new String[] {"-c", conf.toString(), "-o", dir.resolve("training.log").toString(),
+                    "-a", "127.0.0.1", "-s", Integer.toString(stats), "--prometheus-port", Integer.toString(prometheus)});
+            stopped.countDown();
+            if (status != 0 && Files.exists(dir.resolve("training.log"))) {
+                System.err.print(Files.readString(dir.resolve("training.log"))); // why, for the build's output
+            }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -90,15 +108,29 @@ public final class CdsTraining {
                 Thread.sleep(10);
             }
         }
-        try (Socket s = new Socket("127.0.0.1", stats)) {
+        // The stats port opens after the proxy's first PONG can be served: wait for it too.
+        try (Socket s = connect(stats, deadline)) {
             if (!new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8).contains("\"training\"")) {
                 throw new IOException("stats port: no pool in the document");
             }
         }
-        try (Socket s = new Socket("127.0.0.1", prometheus)) {
+        try (Socket s = connect(prometheus, deadline)) {
             s.getOutputStream().write("GET /metrics HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             if (!new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8).startsWith("HTTP/1.1 200")) {
                 throw new IOException("prometheus endpoint: no 200");
+            }
+        }
+    }
+
+    private static Socket connect(int port, long deadline) throws IOException, InterruptedException {
+        while (true) {
+            try {
+                return new Socket("127.0.0.1", port);
+            } catch (IOException notYet) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(10);
             }
         }
     }

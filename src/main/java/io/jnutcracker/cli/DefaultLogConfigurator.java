@@ -3,10 +3,10 @@ package io.jnutcracker.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
@@ -22,10 +22,7 @@ public final class DefaultLogConfigurator extends ContextAwareBase implements Co
         if (System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern(LogSetup.PATTERN);
-        encoder.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = LogSetup.encoder(context);
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setName("main");
         console.setTarget("System.err");

@@ -3,9 +3,9 @@ package io.jnutcracker.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 final class LogSetup {
     static final int DEFAULT_LEVEL = 5;
     static final int MAX_LEVEL = 11;
-    static final String PATTERN = "[%d{yyyy-MM-dd HH:mm:ss.SSS}] %logger{0} %msg%n";
 
     private static volatile int verbosity = DEFAULT_LEVEL;
 
@@ -52,10 +51,7 @@ final class LogSetup {
         root.detachAndStopAllAppenders();
         setVerbosity(verbosity);
         context.getLogger("io.netty").setLevel(Level.WARN);
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern(PATTERN);
-        encoder.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = encoder(context);
         OutputStreamAppender<ILoggingEvent> appender;
         if (file == null || file.equals("stderr")) {
             ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
@@ -72,6 +68,18 @@ final class LogSetup {
         appender.setEncoder(encoder);
         appender.start();
         root.addAppender(appender);
+    }
+
+    /** An encoder with our line format ({@link LogLayout}), started. */
+    static LayoutWrappingEncoder<ILoggingEvent> encoder(LoggerContext context) {
+        LogLayout layout = new LogLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setContext(context);
+        encoder.setLayout(layout);
+        encoder.start();
+        return encoder;
     }
 
     /** Whether the log goes to a file that could be opened (false: stderr, or the open failed). */

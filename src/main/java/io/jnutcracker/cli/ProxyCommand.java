@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -88,17 +89,37 @@ public final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--transport", paramLabel = "S")
     String transport;
 
-    /** The command line for {@link io.jnutcracker.Main}: nutcracker's parse errors and exit codes. */
+    /**
+     * Runs {@code args} as {@link io.jnutcracker.Main} does: a well-formed proxy command line is
+     * parsed by {@link FastFlags} without building picocli's model (~60 ms of a quiet start);
+     * anything else (subcommands, errors) goes through {@link #commandLine()}, with the same result.
+     */
+    public static int execute(String[] args) {
+        ProxyCommand fast = FastFlags.parse(args);
+        if (fast == null) {
+            return commandLine().execute(args);
+        }
+        try {
+            return fast.call();
+        } catch (Exception e) {
+            return failed(e);
+        }
+    }
+
+    /** The command line with nutcracker's parse errors and exit codes. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ProxyCommand());
-        cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            System.err.println("jnutcracker: " + e);
-            LOG.error("failed", e);
-            return 1;
-        });
+        cli.setExecutionExceptionHandler((e, cmd, parseResult) -> failed(e));
         cli.setParameterExceptionHandler(Flags::onParseError);
         cli.getSubcommands().values().forEach(sub -> sub.setParameterExceptionHandler(Flags::onParseError));
         return cli;
+    }
+
+    /** An exception out of {@link #call()}: on stderr and in the log, exit status 1. */
+    private static int failed(Exception e) {
+        System.err.println("jnutcracker: " + e);
+        LOG.error("failed", e);
+        return 1;
     }
 
     @Option(names = "--watch", description = "reload the configuration when the file changes (jnutcracker extension; SIGHUP also reloads)")
@@ -171,21 +192,30 @@ public final class ProxyCommand implements Callable<Integer> {
         Nutcracker proxy = null;
         StatsService stats = null;
         ConfigWatcher watcher = null;
+        // The handlers go in before the proxy listens: a client can be served as soon as it does,
+        // and a SIGHUP or SIGTERM from then on (logrotate, a quick restart) must find them, not the
+        // JVM's default (exit). A SIGTERM before the start completes stops the proxy right after it;
+        // a SIGHUP before then reopens the log and has no configuration to reload.
+        AtomicReference<Nutcracker> running = new AtomicReference<>();
+        List<String> refused = Signals.install(stop::countDown, () -> {
+            LogSetup.reopen();
+            Nutcracker started = running.get();
+            if (started != null) {
+                reload(started, flags);
+            }
+        });
+        if (!refused.isEmpty()) {
+            LOG.warn("the JVM keeps {} for itself: not handled", refused);
+        }
         try {
             proxy = Nutcracker.start(config, Clock.SYSTEM, Nutcracker.defaultWorkers(), flags.mbufSize(),
                     flags.transport());
+            running.set(proxy);
             stats = StatsService.start(proxy::poolStats, proxy::processStats, new StatsService.Options(flags.statsAddr(),
                     flags.statsPort(), flags.statsInterval(), flags.prometheusAddr(), flags.prometheusPort()));
             LOG.info("stats on '{}:{}' every {} msec", flags.statsAddr(), stats.port(), flags.statsInterval());
-            Nutcracker running = proxy;
-            watcher = watch ? new ConfigWatcher(flags.confFile(), () -> reload(running, flags)) : null;
-            List<String> refused = Signals.install(stop::countDown, () -> {
-                LogSetup.reopen();
-                reload(running, flags);
-            });
-            if (!refused.isEmpty()) {
-                LOG.warn("the JVM keeps {} for itself: not handled", refused);
-            }
+            Nutcracker started = proxy;
+            watcher = watch ? new ConfigWatcher(flags.confFile(), () -> reload(started, flags)) : null;
             if (detached) {
                 detach(flags);
             }

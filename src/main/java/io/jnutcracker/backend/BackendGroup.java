@@ -105,7 +105,8 @@ public final class BackendGroup {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(settings.replyDecoder().get(), new BackendHandler(connection));
+                        ch.pipeline().addLast(new BackendHandler.Progress(connection), settings.replyDecoder().get(),
+                                new BackendHandler(connection));
                     }
                 });
         if (!sc.isUnix()) {

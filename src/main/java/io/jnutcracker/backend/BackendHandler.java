@@ -26,4 +26,19 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         connection.onException(cause);
     }
+
+    /** First in the pipeline: tells the connection that bytes arrived, before they are decoded. */
+    static final class Progress extends ChannelInboundHandlerAdapter {
+        private final BackendConnection connection;
+
+        Progress(BackendConnection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            connection.bytesArrived();
+            ctx.fireChannelRead(msg);
+        }
+    }
 }

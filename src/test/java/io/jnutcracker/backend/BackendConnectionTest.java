@@ -127,6 +127,26 @@ class BackendConnectionTest {
     }
 
     @Test
+    void aReplyStillArrivingIsNotCutOffButAStalledOneIs() {
+        BackendConnection c = connection("  timeout: 400");
+        forward(c, 1);
+        EmbeddedChannel server = loop.server(7001);
+        written(server);
+        loop.advanceMillis(300);
+        loop.reply(server, "$10\r\n01234"); // half the value, within the timeout
+        loop.advanceMillis(300); // 600: past the queue-time deadline, but bytes moved since the check
+        assertThat(outcomes).isEmpty();
+        loop.reply(server, "56789\r\n");
+        assertThat(outcomes).containsExactly("1:$10\r\n0123456789");
+        forward(c, 2);
+        written(server);
+        loop.reply(server, "$10\r\n01");
+        loop.advanceMillis(400); // the check sees this piece move the deadline
+        loop.advanceMillis(400); // and nothing since: stalled
+        assertThat(outcomes).containsExactly("1:$10\r\n0123456789", "2:TIMED_OUT");
+    }
+
+    @Test
     void aReplyNobodyAskedForClosesTheConnectionAsInvalid() {
         BackendConnection c = connection("");
         forward(c, 1);

@@ -30,11 +30,6 @@ final class InFlightQueue {
         size++;
     }
 
-    /** The oldest entry's handler; only valid when not empty. */
-    ReplyHandler headHandler() {
-        return handlers[head];
-    }
-
     /** The oldest entry's size in bytes, or {@link #HANDSHAKE}; only valid when not empty. */
     int headBytes() {
         return bytes[head];
@@ -56,10 +51,6 @@ final class InFlightQueue {
 
     boolean isEmpty() {
         return size == 0;
-    }
-
-    int size() {
-        return size;
     }
 
     /** Requests queued (handshakes excluded) and their bytes: {@code {count, bytes}}. */

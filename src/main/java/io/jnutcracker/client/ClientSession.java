@@ -227,8 +227,10 @@ final class ClientSession implements Msg.Owner, PoolClient {
     private long report() {
         ChannelOutboundBuffer outbound = channel.unsafe().outboundBuffer();
         long held = queuedBytes + (outbound == null ? 0 : outbound.totalPendingWriteBytes());
-        account.add(held - reported);
-        reported = held;
+        if (held != reported) { // per request: no shared write while nothing is held (the usual case)
+            account.add(held - reported);
+            reported = held;
+        }
         return held;
     }
 

@@ -77,10 +77,6 @@ public final class ServerPool implements ServerHealth {
         return servers.get(index);
     }
 
-    /** The pool's statistics (counted by the data path, read by the stats thread). */
-    public PoolStats stats() {
-        return stats;
-    }
 
     /** Each member's slot in {@link #stats()}, in member order. */
     public int[] statsSlots() {

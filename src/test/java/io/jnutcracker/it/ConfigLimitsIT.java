@@ -45,12 +45,12 @@ class ConfigLimitsIT {
                     "-a", "127.0.0.1", "-i", "100", "-o", dir.resolve("jn.log").toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("jn.out").toFile()).start();
             try {
-                awaitPort(port);
-                awaitPort(statsPort);
+                LauncherIT.awaitPort(port);
+                LauncherIT.awaitPort(statsPort);
                 try (RespClient client = new RespClient("127.0.0.1", port)) {
                     assertThat(client.call("SET", "k", "v")).isEqualTo("+OK\r\n");
                     writeHundredMib(conf, yml);
-                    kill("HUP", proxy);
+                    LauncherIT.kill("HUP", proxy);
                     // The client keeps getting replies while the reload is attempted and after.
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                     int replies = 0;
@@ -72,7 +72,7 @@ class ConfigLimitsIT {
                             + " bytes, limit 16777216 bytes");
                 }
             } finally {
-                kill("TERM", proxy);
+                LauncherIT.kill("TERM", proxy);
                 proxy.waitFor(20, TimeUnit.SECONDS);
                 proxy.destroyForcibly();
             }
@@ -108,21 +108,5 @@ class ConfigLimitsIT {
             s.setSoTimeout(10_000);
             return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private static void kill(String signal, Process p) throws Exception {
-        new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
-    }
-
-    private static void awaitPort(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("nothing listens on " + port);
     }
 }

@@ -147,7 +147,7 @@ class LauncherIT {
         }
     }
 
-    private static void kill(String signal, Process p) throws Exception {
+    static void kill(String signal, Process p) throws Exception {
         Runtime.getRuntime().exec(new String[] {"kill", "-" + signal, Long.toString(p.pid())}).waitFor();
     }
 

@@ -53,40 +53,52 @@ public final class ProxyCommand implements Callable<Integer> {
     @Option(names = {"-D", "--describe-stats"}, description = "print stats description and exit")
     boolean describeStats;
 
-    @Option(names = {"-v", "--verbose"}, paramLabel = "N")
+    @Option(names = {"-v", "--verbose"}, paramLabel = "N",
+            description = "set logging level (default: 5, min: 0, max: 11): 0-3 errors, 4 warnings, 5 info, 6-7 debug, 8-11 trace")
     String verbosity;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "S")
+    @Option(names = {"-o", "--output"}, paramLabel = "S",
+            description = "set logging file, opened for append; SIGHUP reopens it (default: stderr)")
     String output;
 
-    @Option(names = {"-c", "--conf-file"}, paramLabel = "S")
+    @Option(names = {"-c", "--conf-file"}, paramLabel = "S",
+            description = "set configuration file (default: " + Flags.DEFAULT_CONF + ")")
     String confFile;
 
-    @Option(names = {"-s", "--stats-port"}, paramLabel = "N")
+    @Option(names = {"-s", "--stats-port"}, paramLabel = "N",
+            description = "set stats monitoring port (default: 22222)")
     String statsPort;
 
-    @Option(names = {"-a", "--stats-addr"}, paramLabel = "S")
+    @Option(names = {"-a", "--stats-addr"}, paramLabel = "S",
+            description = "set stats monitoring ip (default: 127.0.0.1; nutcracker's is 0.0.0.0)")
     String statsAddr;
 
-    @Option(names = {"-i", "--stats-interval"}, paramLabel = "N")
+    @Option(names = {"-i", "--stats-interval"}, paramLabel = "N",
+            description = "set stats aggregation interval in msec (default: 30000 msec)")
     String statsInterval;
 
-    @Option(names = {"-p", "--pid-file"}, paramLabel = "S")
+    @Option(names = {"-p", "--pid-file"}, paramLabel = "S",
+            description = "set pid file, written at start and removed at exit (default: off)")
     String pidFile;
 
-    @Option(names = {"-m", "--mbuf-size"}, paramLabel = "N")
+    @Option(names = {"-m", "--mbuf-size"}, paramLabel = "N",
+            description = "set size of mbuf chunk in bytes (default: 16384 bytes; checked, the largest socket read)")
     String mbufSize;
 
-    @Option(names = "--prometheus-port", paramLabel = "N")
+    @Option(names = "--prometheus-port", paramLabel = "N",
+            description = "serve Prometheus metrics over HTTP on this port, at /metrics (default: off)")
     String prometheusPort;
 
-    @Option(names = "--prometheus-addr", paramLabel = "S")
+    @Option(names = "--prometheus-addr", paramLabel = "S",
+            description = "address of the Prometheus endpoint (default: 127.0.0.1)")
     String prometheusAddr;
 
-    @Option(names = "--shutdown-timeout", paramLabel = "N")
+    @Option(names = "--shutdown-timeout", paramLabel = "N",
+            description = "on SIGTERM/SIGINT, wait this long in msec for requests in flight (default: 3000 msec)")
     String shutdownTimeout;
 
-    @Option(names = "--transport", paramLabel = "S")
+    @Option(names = "--transport", paramLabel = "S",
+            description = "event loops: epoll, io_uring or nio (default: epoll where available, else nio)")
     String transport;
 
     /**

@@ -14,8 +14,12 @@ import org.junit.jupiter.api.Test;
 
 /** The Prometheus families are the metric table's, and the text parses strictly. */
 class PrometheusCollectorTest {
-    @Test
-    void everyTableMetricIsExportedWithItsTypeAndLabels() throws Exception {
+    /**
+     * A snapshot with a sample of every metric: pool alpha with servers a1 (ejected) and a2 (a request
+     * and its reply), a client that sent GET, reloads (one failed) and a topology check. Also read by
+     * {@link MonitoringFilesTest}.
+     */
+    static Snapshot sampleSnapshot() {
         PoolStats pool = new PoolStats("alpha", List.of("a1", "a2"));
         ServerConnStats c = pool.serverConnection(1, Runnable::run);
         c.connected(0, 0);
@@ -29,8 +33,13 @@ class PrometheusCollectorTest {
                         Map.of("alpha", 0.5, "not-in-force", 0.25), List.of("p")));
         StatsAggregator aggregator = new StatsAggregator(() -> List.of(pool), () -> process);
         Snapshot snapshot = aggregator.aggregate();
+        ch.finishAndReleaseAll();
+        return snapshot;
+    }
 
-        PrometheusText prom = PrometheusText.parse(scrape(snapshot));
+    @Test
+    void everyTableMetricIsExportedWithItsTypeAndLabels() throws Exception {
+        PrometheusText prom = PrometheusText.parse(scrape(sampleSnapshot()));
 
         for (Metric m : Metric.values()) {
             if (m.prometheusName() == null) {
@@ -76,7 +85,6 @@ class PrometheusCollectorTest {
         // miss share per pool in force only
         assertThat(prom.value("nutcracker_topology_miss_ratio", "pool", "alpha")).isEqualTo(0.5);
         assertThat(prom.samples).filteredOn(x -> x.name().equals("nutcracker_topology_miss_ratio")).hasSize(1);
-        ch.finishAndReleaseAll();
     }
 
     @Test
@@ -92,7 +100,7 @@ class PrometheusCollectorTest {
         assertThat(prom.samples).noneMatch(x -> x.name().equals("nutcracker_topology_miss_ratio"));
     }
 
-    private static String scrape(Snapshot snapshot) throws Exception {
+    static String scrape(Snapshot snapshot) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrometheusTextFormatWriter.create().write(out,
                 new PrometheusCollector(() -> snapshot, () -> 42, "host-1").collect());

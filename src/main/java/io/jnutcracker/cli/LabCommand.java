@@ -21,16 +21,16 @@ import sun.misc.Signal;
  */
 @Command(name = "lab", description = "run the seed's two data centres on loopback and check them (docs/LAB.md)")
 final class LabCommand implements Callable<Integer> {
-    @Option(names = {"--check-only", "--once"})
+    @Option(names = {"--check-only", "--once"}, description = "set up, check, stop everything and exit")
     boolean checkOnly;
 
-    @Option(names = "--as-written")
+    @Option(names = "--as-written", description = "the seed's read pools and replication exactly as the write-up has them")
     boolean asWritten;
 
-    @Option(names = "--stop")
+    @Option(names = "--stop", description = "stop the processes an earlier run left (by the pid files in lab/run/pids)")
     boolean stop;
 
-    @Option(names = {"-h", "--help"})
+    @Option(names = {"-h", "--help"}, description = "this help")
     boolean help;
 
     /** Anything else: the usage and exit 2, as the script did (picocli's own errors exit 1). */

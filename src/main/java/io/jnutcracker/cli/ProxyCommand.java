@@ -47,7 +47,7 @@ public final class ProxyCommand implements Callable<Integer> {
     @Option(names = {"-t", "--test-conf"}, description = "test configuration for syntax errors and exit")
     boolean testConf;
 
-    @Option(names = {"-d", "--daemonize"}, description = "run as a daemon")
+    @Option(names = {"-d", "--daemonize"}, description = "run as a daemon (the launcher detaches the JVM; a failed start exits 1)")
     boolean daemonize;
 
     @Option(names = {"-D", "--describe-stats"}, description = "print stats description and exit")

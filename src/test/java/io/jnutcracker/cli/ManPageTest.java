@@ -21,6 +21,7 @@ class ManPageTest {
         for (CommandLine c : cli.getSubcommands().values()) {
             assertThat(page).contains(".SS " + c.getCommandName() + "\n");
             for (OptionSpec o : c.getCommandSpec().options()) {
+                assertThat(o.description()).as(c.getCommandName() + " " + o.longestName()).isNotEmpty();
                 assertThat(page).contains(ManPage.escape(o.longestName()));
             }
         }

@@ -61,7 +61,16 @@ final class LocalReplies {
     }
 
     static ByteBuf wrongArity(Request request, ByteBufAllocator alloc) {
-        return Resp.error(alloc, "ERR wrong number of arguments for '" + quote(request, 0).toLowerCase() + "' command");
+        return wrongArity(quote(request, 0), alloc);
+    }
+
+    /** Redis 7's text, naming a subcommand as {@code object|encoding}. */
+    static ByteBuf wrongArity(Command command, ByteBufAllocator alloc) {
+        return wrongArity(command.name(), alloc);
+    }
+
+    private static ByteBuf wrongArity(String name, ByteBufAllocator alloc) {
+        return Resp.error(alloc, "ERR wrong number of arguments for '" + name.toLowerCase(java.util.Locale.ROOT) + "' command");
     }
 
     static ByteBuf noAuth(ByteBufAllocator alloc) {

@@ -132,6 +132,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                 case "QUIT" -> session.replyAndClose(CannedReply.OK.buffer());
                 case "HELLO" -> session.reply(info.hello(request, alloc));
                 case "CLIENT" -> session.reply(info.client(request, alloc));
+                case "COMMAND" -> session.reply(LocalReplies.commandCount(alloc)); // COMMAND COUNT
                 default -> throw new IllegalStateException("no local reply for " + command);
             }
         } finally {

@@ -46,6 +46,13 @@ final class LocalReplies {
                 + " (redis_db)");
     }
 
+    /** COMMAND COUNT: the commands of the table, as recorded from redis-server (subcommands not counted, as Redis). */
+    static ByteBuf commandCount(ByteBufAllocator alloc) {
+        ByteBuf out = alloc.buffer(16);
+        Resp.writeInteger(out, io.jnutcracker.command.CommandTable.commandCount());
+        return out;
+    }
+
     static ByteBuf unknown(Request request, ByteBufAllocator alloc) {
         StringBuilder sb = new StringBuilder("ERR unknown command '").append(quote(request, 0))
                 .append("', with args beginning with: ");

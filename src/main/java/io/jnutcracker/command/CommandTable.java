@@ -25,6 +25,7 @@ public final class CommandTable {
     private static final Map<String, Command> BY_NAME = byName();
     private static final int LONGEST = longestName();
     private static final Command[] SLOTS = buildSlots();
+    private static final int COMMANDS = (int) ALL.stream().filter(c -> c.name().equals(c.group())).count();
 
     private CommandTable() {
     }
@@ -32,6 +33,11 @@ public final class CommandTable {
     /** Every row, top-level commands and subcommands, in the file's (alphabetical) order. */
     public static List<Command> all() {
         return ALL;
+    }
+
+    /** How many top-level commands the table has (COMMAND COUNT). */
+    public static int commandCount() {
+        return COMMANDS;
     }
 
     /** The row named {@code name} ({@code GET}, {@code OBJECT|ENCODING}, any case), or {@code null}. */

@@ -86,6 +86,15 @@ public enum Transport {
         };
     }
 
+    /** The SO_REUSEPORT option of this transport's TCP listeners (the pool key {@code reuseport}). */
+    public io.netty.channel.ChannelOption<Boolean> reusePort() {
+        return switch (this) {
+            case EPOLL -> io.netty.channel.epoll.EpollChannelOption.SO_REUSEPORT;
+            case IO_URING -> io.netty.channel.uring.IoUringChannelOption.SO_REUSEPORT;
+            case NIO -> io.netty.channel.socket.nio.NioChannelOption.of(java.net.StandardSocketOptions.SO_REUSEPORT);
+        };
+    }
+
     public Class<? extends ServerChannel> serverChannel(boolean unix) {
         return switch (this) {
             case EPOLL -> unix ? EpollServerDomainSocketChannel.class : EpollServerSocketChannel.class;

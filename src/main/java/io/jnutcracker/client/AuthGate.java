@@ -11,8 +11,8 @@ import java.security.MessageDigest;
 
 /**
  * The client side of {@code redis_auth} (nutcracker {@code redis_handle_auth_req}): until a client
- * sends the pool's password, every command but AUTH, PING and QUIT is answered
- * {@code -NOAUTH Authentication required}. A wrong password unauthenticates, as in nutcracker. The
+ * sends the pool's password, every command but AUTH, HELLO with AUTH and QUIT is answered
+ * {@code -NOAUTH Authentication required} (nutcracker's text; PING included, as nutcracker and Redis). A wrong password unauthenticates, as in nutcracker. The
  * comparison takes the same time whatever the guess. One per client connection.
  */
 final class AuthGate {

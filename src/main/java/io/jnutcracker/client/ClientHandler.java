@@ -1,14 +1,12 @@
 package io.jnutcracker.client;
 
 import io.jnutcracker.backend.Workers;
-import io.jnutcracker.command.Arity;
 import io.jnutcracker.command.Command;
 import io.jnutcracker.command.Routing;
 import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.resp.CannedReply;
 import io.jnutcracker.resp.Request;
 import io.jnutcracker.resp.RequestError;
-import io.jnutcracker.resp.Resp;
 import io.jnutcracker.route.Generation;
 import io.jnutcracker.route.Pool;
 import io.jnutcracker.stats.ClientStats;
@@ -118,36 +116,23 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (command.routing() == Routing.UNSUPPORTED) {
             return LocalReplies.unsupported(command, alloc);
         }
-        if (!command.arity().accepts(request.argc())) {
-            return LocalReplies.wrongArity(request, alloc);
-        }
-        if (command.arity() == Arity.EVAL_KEYS && !hasKeys(request)) {
-            return Resp.error(alloc, "ERR " + command.name()
-                    + " through the proxy needs numkeys >= 1, no more than the arguments given: the first key picks the server");
+        if (!command.accepts(request.argc())) {
+            return LocalReplies.wrongArity(command, alloc);
         }
         return null;
     }
 
-    /** EVAL script numkeys key...: numkeys all digits, at least 1, within the arguments. */
-    private static boolean hasKeys(Request request) {
-        String numkeys = request.argString(2);
-        if (numkeys.isEmpty() || numkeys.length() > 9 || !numkeys.chars().allMatch(Character::isDigit)) {
-            return false;
-        }
-        int n = Integer.parseInt(numkeys);
-        return n >= 1 && n <= request.argc() - 3;
-    }
-
     private void local(Command command, Request request, PoolConfig config) {
         try {
-            switch (command) {
-                case PING -> session.reply(LocalReplies.ping(request, alloc));
-                case ECHO -> session.reply(LocalReplies.echo(request, alloc));
-                case AUTH -> session.reply(auth.auth(request, alloc));
-                case SELECT -> session.reply(LocalReplies.select(request, config.redisDb(), alloc));
-                case QUIT -> session.replyAndClose(CannedReply.OK.buffer());
-                case HELLO -> session.reply(info.hello(request, alloc));
-                case CLIENT -> session.reply(info.client(request, alloc));
+            switch (command.group()) {
+                case "PING" -> session.reply(LocalReplies.ping(request, alloc));
+                case "ECHO" -> session.reply(LocalReplies.echo(request, alloc));
+                case "AUTH" -> session.reply(auth.auth(request, alloc));
+                case "SELECT" -> session.reply(LocalReplies.select(request, config.redisDb(), alloc));
+                case "QUIT" -> session.replyAndClose(CannedReply.OK.buffer());
+                case "HELLO" -> session.reply(info.hello(request, alloc));
+                case "CLIENT" -> session.reply(info.client(request, alloc));
+                case "COMMAND" -> session.reply(LocalReplies.commandCount(alloc)); // COMMAND COUNT
                 default -> throw new IllegalStateException("no local reply for " + command);
             }
         } finally {

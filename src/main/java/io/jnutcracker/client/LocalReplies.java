@@ -46,6 +46,13 @@ final class LocalReplies {
                 + " (redis_db)");
     }
 
+    /** COMMAND COUNT: the commands of the table, as recorded from redis-server (subcommands not counted, as Redis). */
+    static ByteBuf commandCount(ByteBufAllocator alloc) {
+        ByteBuf out = alloc.buffer(16);
+        Resp.writeInteger(out, io.jnutcracker.command.CommandTable.commandCount());
+        return out;
+    }
+
     static ByteBuf unknown(Request request, ByteBufAllocator alloc) {
         StringBuilder sb = new StringBuilder("ERR unknown command '").append(quote(request, 0))
                 .append("', with args beginning with: ");
@@ -61,7 +68,16 @@ final class LocalReplies {
     }
 
     static ByteBuf wrongArity(Request request, ByteBufAllocator alloc) {
-        return Resp.error(alloc, "ERR wrong number of arguments for '" + quote(request, 0).toLowerCase() + "' command");
+        return wrongArity(quote(request, 0), alloc);
+    }
+
+    /** Redis 7's text, naming a subcommand as {@code object|encoding}. */
+    static ByteBuf wrongArity(Command command, ByteBufAllocator alloc) {
+        return wrongArity(command.name(), alloc);
+    }
+
+    private static ByteBuf wrongArity(String name, ByteBufAllocator alloc) {
+        return Resp.error(alloc, "ERR wrong number of arguments for '" + name.toLowerCase(java.util.Locale.ROOT) + "' command");
     }
 
     static ByteBuf noAuth(ByteBufAllocator alloc) {

@@ -85,6 +85,9 @@ public final class ProxyServer {
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     // nutcracker applies tcpkeepalive to client sockets only (nc_proxy.c).
                     .childOption(ChannelOption.SO_KEEPALIVE, pc.tcpKeepalive());
+            if (pc.extensions().reusePort()) {
+                bootstrap.option(transport.reusePort(), true); // twemproxy master's reuseport
+            }
         }
         SocketAddress address;
         if (listen.isUnix()) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Renders {@code docs/commands.md} from {@link Command}, so the documented command list is the table
- * the proxy runs (a test fails when the file and the table disagree).
+ * Renders {@code docs/commands.md} from the command table ({@code commands.tsv}), so the documented
+ * command list is the table the proxy runs (a test fails when the file and the table disagree).
  */
 public final class CommandsDoc {
     private CommandsDoc() {
@@ -16,20 +16,25 @@ public final class CommandsDoc {
     public static String render() {
         StringBuilder md = new StringBuilder();
         md.append("# Commands\n\n")
-                .append("Generated from `io.jnutcracker.command.Command` by `CommandsDoc`; do not edit by hand\n")
-                .append("(`mvn test -Dtest=CommandsDocTest -Djn.regenerate=true` rewrites it).\n\n")
-                .append("\"nutcracker\" says whether nutcracker 0.5.0 serves the command; where it does not, it closes\n")
-                .append("the client connection instead of replying.\n\n");
-        Map<String, List<Command>> byRouting = new TreeMap<>();
-        for (Command c : Command.values()) {
-            byRouting.computeIfAbsent(section(c), k -> new ArrayList<>()).add(c);
+                .append("Generated from the command table (`src/main/resources/io/jnutcracker/command/commands.tsv`) by\n")
+                .append("`CommandsDoc`; do not edit by hand (`mvn test -Dtest=CommandsDocTest -Djn.regenerate=true`\n")
+                .append("rewrites it). Arity, flags and key positions are Redis's own, recorded from redis-server by\n")
+                .append("`tools/commands/record.py`; the route is the proxy's.\n\n")
+                .append("\"arity\" is Redis's: N exactly N arguments with the name, -N at least N. \"keys\" are the\n")
+                .append("arguments holding keys (from Redis's key specs). \"nutcracker\" says whether nutcracker 0.5.0\n")
+                .append("serves the command; where it does not, it closes the client connection instead of replying.\n\n");
+        Map<String, List<Command>> bySection = new TreeMap<>();
+        for (Command c : CommandTable.all()) {
+            bySection.computeIfAbsent(section(c), k -> new ArrayList<>()).add(c);
         }
-        byRouting.forEach((section, commands) -> {
+        bySection.forEach((section, commands) -> {
             md.append("## ").append(section).append("\n\n");
-            md.append("| command | arguments | nutcracker |\n|---|---|---|\n");
+            md.append("| command | arity | keys | reads | nutcracker |\n|---|---|---|---|---|\n");
             for (Command c : commands) {
-                md.append("| ").append(c.name()).append(" | ").append(arity(c)).append(" | ")
-                        .append(c.inNutcracker() ? (c == Command.MOVE ? "closes" : "yes") : "closes").append(" |\n");
+                md.append("| ").append(c.name().replace("|", " ")).append(" | ").append(c.arity()).append(" | ")
+                        .append(c.keyArg() > 0 ? "arg " + c.keyArg() : c.hasKeySpecs() ? "several" : "-")
+                        .append(" | ").append(c.flags().contains("readonly") ? "yes" : "-").append(" | ")
+                        .append(c.inNutcracker() && !c.name().equals("MOVE") ? "yes" : "closes").append(" |\n");
             }
             md.append('\n');
         });
@@ -38,30 +43,13 @@ public final class CommandsDoc {
 
     private static String section(Command c) {
         return switch (c.routing()) {
-            case FIRST_KEY -> "1. Forwarded to the server owning the first key";
+            case KEYS -> "1. Placed by its keys: forwarded whole to the server holding every key, "
+                    + "-CROSSSLOT when they span servers";
             case SPLIT_VALUES, SPLIT_KEYS, SPLIT_PAIRS -> "2. Split by server and merged";
             case PLACEHOLDER -> "3. Keyless, forwarded to the server owning \"placeholder\"";
-            case LOCAL -> "4. Answered by the proxy";
-            case UNSUPPORTED -> "5. Refused with -ERR: " + c.unsupported().reason();
-        };
-    }
-
-    private static String arity(Command c) {
-        if (c.routing() == Routing.UNSUPPORTED) {
-            return "-";
-        }
-        return switch (c.arity()) {
-            case NONE -> "none";
-            case KEY -> "key";
-            case KEY_1 -> "key arg";
-            case KEY_2 -> "key arg arg";
-            case KEY_3 -> "key arg arg arg";
-            case KEY_N -> "key [arg ...]";
-            case MULTI_KEY -> "key [key ...]";
-            case KEY_VALUES -> "key value [key value ...]";
-            case EVAL_KEYS -> "script numkeys(>=1) key [key ...] [arg ...]";
-            case ANY -> "[arg ...]";
-            case ONE_OR_MORE -> "arg [arg ...]";
+            case ALL_SUM, ALL_SAME, ALL_AND, INFO -> "4. Sent to every server of the pool, one merged reply";
+            case LOCAL -> "5. Answered by the proxy";
+            case UNSUPPORTED -> "6. Refused with -ERR: " + c.unsupported().reason();
         };
     }
 }

@@ -16,7 +16,8 @@ import java.util.Optional;
  * <p>The table has two sections. The first is nutcracker 0.5.0's, exactly. The second holds
  * jnutcracker's own keys ({@link #isExtension()}), all named {@code jn_*} so that they can never
  * collide with a key a later nutcracker adds. A file that uses one of them is refused by the real
- * nutcracker ({@code directive "jn_..." is unknown}): README, "Extension keys".
+ * nutcracker ({@code directive "jn_..." is unknown}): README, "Extension keys". The third holds keys
+ * of twemproxy's master branch ({@code reuseport}), which 0.5.0 refuses and master builds accept.
  */
 public enum Directive {
     LISTEN("listen", ValueKind.LISTEN, null),
@@ -55,27 +56,44 @@ public enum Directive {
      * Where reads go when a member of this (read) pool is down or ejected: {@code pool:NAME} or
      * {@code proxy:HOST:PORT} ({@link ReadFallback}); unset (the default) is nutcracker's behaviour.
      */
-    JN_READ_FALLBACK("jn_read_fallback", ValueKind.READ_FALLBACK, null, true);
+    JN_READ_FALLBACK("jn_read_fallback", ValueKind.READ_FALLBACK, null, true),
+
+    // ---- twemproxy master's keys (after 0.5.0): accepted so files written for master builds load ----
+
+    /** SO_REUSEPORT on the pool's listener (twemproxy master, PR #396). */
+    REUSEPORT("reuseport", ValueKind.BOOLEAN, false, false, true);
 
     private final String key;
     private final ValueKind kind;
     private final Object defaultValue;
     private final boolean extension;
+    /** A key of twemproxy's master branch, unknown to 0.5.0 but not ours either. */
+    private final boolean master;
 
     Directive(String key, ValueKind kind, Object defaultValue) {
-        this(key, kind, defaultValue, false);
+        this(key, kind, defaultValue, false, false);
     }
 
     Directive(String key, ValueKind kind, Object defaultValue, boolean extension) {
+        this(key, kind, defaultValue, extension, false);
+    }
+
+    Directive(String key, ValueKind kind, Object defaultValue, boolean extension, boolean master) {
         this.key = key;
         this.kind = kind;
         this.defaultValue = defaultValue;
         this.extension = extension;
+        this.master = master;
     }
 
     /** nutcracker 0.5.0's own keys, in its {@code conf_commands[]} order. */
     public static List<Directive> nutcracker() {
-        return Arrays.stream(values()).filter(d -> !d.extension).toList();
+        return Arrays.stream(values()).filter(d -> !d.extension && !d.master).toList();
+    }
+
+    /** Keys twemproxy's master branch added after 0.5.0 ({@code reuseport}). */
+    public static List<Directive> masterKeys() {
+        return Arrays.stream(values()).filter(d -> d.master).toList();
     }
 
     /** jnutcracker's extension keys: what makes a file unreadable by nutcracker. */

@@ -7,13 +7,18 @@ package io.jnutcracker.config;
  * @param verifyIntervalSeconds {@code jn_verify_interval}: seconds between background topology checks,
  *     0 for none (the default)
  * @param readFallback {@code jn_read_fallback}, resolved against the file's pools; null for none
+ * @param reusePort {@code reuseport} (twemproxy master's key): SO_REUSEPORT on the listener
  */
-public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallback) {
+public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallback, boolean reusePort) {
     /** No extension key set: the pool behaves exactly as in nutcracker. */
-    public static final PoolExtensions NONE = new PoolExtensions(0, null);
+    public static final PoolExtensions NONE = new PoolExtensions(0, null, false);
 
     public PoolExtensions(int verifyIntervalSeconds) {
-        this(verifyIntervalSeconds, null);
+        this(verifyIntervalSeconds, null, false);
+    }
+
+    public PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallback) {
+        this(verifyIntervalSeconds, readFallback, false);
     }
 
     /** True when the running proxy should check this pool's topology in the background. */
@@ -22,6 +27,6 @@ public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallbac
     }
 
     public PoolExtensions withReadFallback(ReadFallback fallback) {
-        return new PoolExtensions(verifyIntervalSeconds, fallback);
+        return new PoolExtensions(verifyIntervalSeconds, fallback, reusePort);
     }
 }

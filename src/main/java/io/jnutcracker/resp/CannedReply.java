@@ -27,7 +27,9 @@ public enum CannedReply {
     /** nutcracker's rsp_auth_required: a command before AUTH on a pool with redis_auth. */
     AUTH_REQUIRED("-NOAUTH Authentication required\r\n"),
     /** nutcracker's rsp_no_password: AUTH on a pool without redis_auth. */
-    NO_PASSWORD("-ERR Client sent AUTH, but no password is set\r\n");
+    NO_PASSWORD("-ERR Client sent AUTH, but no password is set\r\n"),
+    /** Keys of one request on several servers, where no split is defined (Redis Cluster's wording). */
+    CROSS_SERVER("-CROSSSLOT Keys in request don't hash to the same server\r\n");
 
     private final ByteBuf shared;
 

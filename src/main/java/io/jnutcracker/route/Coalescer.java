@@ -12,7 +12,8 @@ import io.netty.buffer.CompositeByteBuf;
 /**
  * Merges the fragment replies of a split request (nutcracker {@code redis_pre/post_coalesce}): MGET
  * becomes one array in the client's key order, DEL/UNLINK/TOUCH/EXISTS the sum of the counts, MSET
- * {@code +OK}. The MGET array is built from slices of the fragment replies, not copies.
+ * {@code +OK}; and the replies of every server to a request sent to all (DBSIZE summed, SCRIPT LOAD
+ * the first, SCRIPT EXISTS element by element, INFO by {@link InfoMerge}). The MGET array is built from slices of the fragment replies, not copies.
  *
  * <p>Errors: nutcracker answers {@code -ERR Invalid argument} whatever went wrong, and closes the
  * client after a failed MGET. Here the first failure wins and is named: a server's own error reply is
@@ -34,6 +35,9 @@ final class Coalescer {
         return switch (command.routing()) { // the command table's split rule is also its merge rule
             case SPLIT_VALUES -> mget(replies, keyFragment, keyPosition, alloc);
             case SPLIT_PAIRS -> allOk(replies, alloc);
+            case ALL_SAME -> replies[0].frame().retainedDuplicate();
+            case ALL_AND -> everywhere(replies, alloc);
+            case INFO -> InfoMerge.merge(replies, alloc);
             default -> sum(replies, alloc);
         };
     }
@@ -68,6 +72,27 @@ final class Coalescer {
         }
         ByteBuf out = alloc.buffer(24);
         Resp.writeInteger(out, total);
+        return out;
+    }
+
+    /** Arrays of 0/1 of one length (SCRIPT EXISTS): 1 where every server answered 1. */
+    private static ByteBuf everywhere(Reply[] replies, ByteBufAllocator alloc) {
+        int n = replies[0].elementCount();
+        for (Reply r : replies) {
+            if (r.type() != RespType.ARRAY || r.elementCount() != n) {
+                return unexpected(alloc);
+            }
+        }
+        ByteBuf out = alloc.buffer(16 + 4 * n);
+        Resp.writeArrayHeader(out, n);
+        for (int i = 0; i < n; i++) {
+            boolean all = true;
+            for (Reply r : replies) {
+                ByteBuf e = r.element(i);
+                all &= e.readableBytes() >= 2 && e.getByte(e.readerIndex()) == ':' && e.getByte(e.readerIndex() + 1) == '1';
+            }
+            Resp.writeInteger(out, all ? 1 : 0);
+        }
         return out;
     }
 

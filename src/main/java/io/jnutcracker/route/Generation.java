@@ -18,7 +18,8 @@ import java.util.Map;
  * the server connections and the chain of forwarders built over them. A request takes the generation
  * in force when it arrives; a replaced generation lets what it has in flight finish, then closes.
  *
- * <p>The chain, built once per loop: {@link FragmentingForwarder} around {@link KeyForwarder} over a
+ * <p>The chain, built once per loop: {@link BroadcastForwarder} (to every server) around
+ * {@link FragmentingForwarder} around {@link KeyForwarder} over a
  * {@link ConnectionDispatch}, itself wrapped in a {@link FallbackDispatch} when the pool sets
  * {@code jn_read_fallback}.
  */
@@ -47,9 +48,10 @@ public final class Generation {
                 dispatch = new FallbackDispatch(dispatch, fallback.dispatch(loop, workers), servers, rf);
             }
             var counters = stats.loopCounters(loop);
-            Forwarder whole = new KeyForwarder(servers, dispatch, counters);
-            forwarders.put(loop, new FragmentingForwarder(whole, servers, dispatch, protocol, counters,
-                    ByteBufAllocator.DEFAULT));
+            ByteBufAllocator alloc = ByteBufAllocator.DEFAULT;
+            Forwarder whole = new KeyForwarder(servers, dispatch, protocol, counters, alloc);
+            Forwarder split = new FragmentingForwarder(whole, servers, dispatch, protocol, counters, alloc);
+            forwarders.put(loop, new BroadcastForwarder(split, servers, dispatch, protocol, counters, alloc));
         }
     }
 

@@ -36,6 +36,9 @@ public interface Protocol {
     /** The reply to a split request from its parts' replies (not released here). */
     ByteBuf merge(Command command, Split split, Reply[] replies, ByteBufAllocator alloc);
 
+    /** The error reply for a request whose keys live on several servers and cannot be split. */
+    ByteBuf crossServer(ByteBufAllocator alloc);
+
     /** The error reply for a request that got no reply from its server. */
     ByteBuf failure(ByteBufAllocator alloc, CloseReason reason);
 

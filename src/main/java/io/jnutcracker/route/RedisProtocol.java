@@ -3,6 +3,7 @@ package io.jnutcracker.route;
 import io.jnutcracker.backend.CloseReason;
 import io.jnutcracker.command.Command;
 import io.jnutcracker.command.CommandTable;
+import io.jnutcracker.resp.CannedReply;
 import io.jnutcracker.resp.Reply;
 import io.jnutcracker.resp.ReplyDecoder;
 import io.jnutcracker.resp.Request;
@@ -28,7 +29,7 @@ public enum RedisProtocol implements Protocol {
 
     @Override
     public Command command(Request request) {
-        return CommandTable.lookup(request.frame(), request.argOffset(0), request.argLength(0));
+        return CommandTable.lookup(request);
     }
 
     @Override
@@ -39,6 +40,11 @@ public enum RedisProtocol implements Protocol {
     @Override
     public ByteBuf merge(Command command, Split split, Reply[] replies, ByteBufAllocator alloc) {
         return Coalescer.merge(command, replies, split.keyFragment(), split.keyPosition(), alloc);
+    }
+
+    @Override
+    public ByteBuf crossServer(ByteBufAllocator alloc) {
+        return CannedReply.CROSS_SERVER.buffer();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.jnutcracker.stats;
 
 import io.jnutcracker.command.Command;
+import io.jnutcracker.command.CommandTable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.HdrHistogram.SingleWriterRecorder;
@@ -16,7 +17,7 @@ final class LoopStats {
     private static final int POOL_SLOTS = Metric.slots(Metric.Scope.POOL);
     static final int SERVER_SLOTS = Metric.slots(Metric.Scope.SERVER);
     /** Index of requests whose command is not in the table, after every {@link Command}. */
-    static final int UNKNOWN_COMMAND = Command.values().length;
+    static final int UNKNOWN_COMMAND = CommandTable.all().size();
 
     /** Hidden connection counts behind {@code total_connections} and {@code curr_connections}. */
     static final int CLIENTS_ACCEPTED = 0;

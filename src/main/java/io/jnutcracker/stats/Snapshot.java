@@ -1,6 +1,6 @@
 package io.jnutcracker.stats;
 
-import io.jnutcracker.command.Command;
+import io.jnutcracker.command.CommandTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +91,7 @@ public record Snapshot(long takenAtMillis, long[] top, List<Pool> pools, Process
 
     static String commandLabel(int index) {
         return index == LoopStats.UNKNOWN_COMMAND ? "unknown"
-                : Command.values()[index].name().toLowerCase(java.util.Locale.ROOT);
+                : CommandTable.all().get(index).name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static int slotOf(Metric metric, Metric.Scope scope) {

@@ -20,7 +20,9 @@ class DirectiveTest {
     @Test
     void extensionKeysAreTheRestAndAllNamedJn() {
         assertThat(Directive.extensions()).containsExactly(Directive.JN_VERIFY_INTERVAL, Directive.JN_READ_FALLBACK);
-        assertThat(Directive.nutcracker().size() + Directive.extensions().size()).isEqualTo(Directive.values().length);
+        assertThat(Directive.nutcracker().size() + Directive.extensions().size() + Directive.masterKeys().size())
+                .isEqualTo(Directive.values().length);
+        assertThat(Directive.masterKeys()).containsExactly(Directive.REUSEPORT);
         assertThat(Directive.extensions()).allSatisfy(d -> {
             assertThat(d.key()).startsWith("jn_");
             assertThat(d.isExtension()).isTrue();
@@ -35,7 +37,7 @@ class DirectiveTest {
         assertThat(Directive.byKey("redis")).contains(Directive.REDIS);
         assertThat(Directive.byKey("Redis")).isEmpty();
         assertThat(Directive.byKey("sentinels")).isEmpty();
-        assertThat(Directive.byKey("reuseport")).isEmpty(); // master only, not 0.5.0
+        assertThat(Directive.byKey("reuseport")).contains(Directive.REUSEPORT); // twemproxy master, not 0.5.0
     }
 
     @Test

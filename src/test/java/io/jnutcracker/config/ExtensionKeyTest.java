@@ -74,4 +74,16 @@ class ExtensionKeyTest {
                 """)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("directive \"jn_verify\" is unknown");
     }
+
+    @Test
+    void reuseportFromTwemproxyMasterIsAccepted() throws Exception {
+        PoolConfig p = ConfigFiles.load(dir, """
+                p:
+                  listen: 127.0.0.1:22121
+                  reuseport: true
+                  servers:
+                   - 127.0.0.1:6379:1 a
+                """).pools().get(0);
+        assertThat(p.extensions().reusePort()).isTrue();
+    }
 }

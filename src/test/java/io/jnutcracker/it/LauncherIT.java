@@ -82,7 +82,8 @@ class LauncherIT {
                     """.formatted(port, redis.address());
             Files.writeString(conf, first);
             Process proxy = new ProcessBuilder("bin/jnutcracker", "-c", conf.toString(), "--watch",
-                    "-o", dir.resolve("jn.log").toString()).redirectErrorStream(true).start();
+                    "-o", dir.resolve("jn.log").toString(), "-s", "" + RedisServerProcess.freePort("127.0.0.1"))
+                    .redirectErrorStream(true).start(); // -s: the default 22222 may be taken on a shared machine
             try (RespClient client = new RespClient("127.0.0.1", awaitPort(port))) {
                 assertThat(client.call("SET", "r", "1")).isEqualTo("+OK\r\n");
                 // An invalid file changes nothing.

@@ -72,8 +72,8 @@ class CountingTest {
         EmbeddedChannel ch2 = new EmbeddedChannel();
         ClientStats c1 = pool.clientOpened(ch1);
         ClientStats c2 = pool.clientOpened(ch2);
-        c1.command(Command.GET);
-        c1.command(Command.MGET);
+        c1.command(io.jnutcracker.command.CommandTable.byName("GET"));
+        c1.command(io.jnutcracker.command.CommandTable.byName("MGET"));
         LoopCounters loop = pool.loopCounters(ch1.eventLoop());
         loop.fragment();
         loop.fragment();

@@ -26,7 +26,7 @@ class PrometheusCollectorTest {
         c.forwarded(21, false);
         c.replied(21, 7, 250);
         EmbeddedChannel ch = new EmbeddedChannel();
-        pool.clientOpened(ch).command(Command.GET);
+        pool.clientOpened(ch).command(io.jnutcracker.command.CommandTable.byName("GET"));
         pool.serverEjected(0, 1_500_000);
         ProcessStats process = new ProcessStats(3, 1, 1_795_695_100_999L, "conf.yml:3: bad",
                 new TopologyStatus(true, 5, 7, 1_795_695_000_123L, 1, 2, 3, 6,

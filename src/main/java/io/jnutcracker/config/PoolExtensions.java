@@ -7,13 +7,28 @@ package io.jnutcracker.config;
  * @param verifyIntervalSeconds {@code jn_verify_interval}: seconds between background topology checks,
  *     0 for none (the default)
  * @param readFallback {@code jn_read_fallback}, resolved against the file's pools; null for none
+ * @param tls the {@code jn_tls_*} keys; null for plain TCP both ways, as nutcracker
  */
-public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallback) {
+public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallback, TlsConfig tls) {
     /** No extension key set: the pool behaves exactly as in nutcracker. */
-    public static final PoolExtensions NONE = new PoolExtensions(0, null);
+    public static final PoolExtensions NONE = new PoolExtensions(0, null, null);
 
     public PoolExtensions(int verifyIntervalSeconds) {
-        this(verifyIntervalSeconds, null);
+        this(verifyIntervalSeconds, null, null);
+    }
+
+    public PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallback) {
+        this(verifyIntervalSeconds, readFallback, null);
+    }
+
+    /** How to reach this pool's servers with TLS, or null for plain TCP. */
+    public TlsConfig.Servers serverTls() {
+        return tls == null ? null : tls.servers();
+    }
+
+    /** How this pool's listener speaks TLS, or null for plain TCP. */
+    public TlsConfig.Listen listenTls() {
+        return tls == null ? null : tls.listen();
     }
 
     /** True when the running proxy should check this pool's topology in the background. */
@@ -22,6 +37,6 @@ public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallbac
     }
 
     public PoolExtensions withReadFallback(ReadFallback fallback) {
-        return new PoolExtensions(verifyIntervalSeconds, fallback);
+        return new PoolExtensions(verifyIntervalSeconds, fallback, tls);
     }
 }

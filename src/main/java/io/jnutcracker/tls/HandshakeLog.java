@@ -15,22 +15,49 @@ import org.slf4j.LoggerFactory;
 public final class HandshakeLog extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(HandshakeLog.class);
     private final String pool;
+    /** This connection's failure is logged (the exception and the event may both come, in either order). */
+    private boolean logged;
 
     public HandshakeLog(String pool) {
         this.pool = pool;
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (isTls(cause)) {
+            log(ctx, cause);
+        }
+        ctx.fireExceptionCaught(cause);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof SslHandshakeCompletionEvent e) {
             if (!e.isSuccess()) {
-                LOG.info("TLS handshake with client '{}' on pool '{}' failed, closed: {}",
-                        ctx.channel().remoteAddress(), pool, reason(e.cause()));
+                log(ctx, e.cause());
                 ctx.close();
+            } else {
+                ctx.pipeline().remove(this); // one handshake per connection: nothing more to watch
             }
-            ctx.pipeline().remove(this); // one handshake per connection: nothing more to watch
         }
         ctx.fireUserEventTriggered(evt);
+    }
+
+    private void log(ChannelHandlerContext ctx, Throwable cause) {
+        if (!logged) {
+            logged = true;
+            LOG.info("TLS handshake with client '{}' on pool '{}' failed, closed: {}", ctx.channel().remoteAddress(),
+                    pool, reason(cause));
+        }
+    }
+
+    private static boolean isTls(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A short reason for the log: the innermost message, or what a non-TLS client looks like. */

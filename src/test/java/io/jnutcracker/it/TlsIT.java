@@ -54,6 +54,8 @@ class TlsIT {
     private static int mutualListen;
     private static int untrustingListen;
     private static int rotatingListen;
+    private static int misnamedListen;
+    private static int chainOnlyListen;
 
     @BeforeAll
     static void start() throws Exception {
@@ -74,6 +76,8 @@ class TlsIT {
         mutualListen = RedisServerProcess.freePort(H);
         untrustingListen = RedisServerProcess.freePort(H);
         rotatingListen = RedisServerProcess.freePort(H);
+        misnamedListen = RedisServerProcess.freePort(H);
+        chainOnlyListen = RedisServerProcess.freePort(H);
         proxy = ProxyProcess.start(config());
     }
 
@@ -92,7 +96,12 @@ class TlsIT {
                 + "untrusting:\n  listen: " + H + ":" + untrustingListen + "\n  redis: true\n"
                 + toServer.replace(ca.caFile().toString(), other.caFile().toString()) + servers
                 + "rotating:\n  listen: " + H + ":" + rotatingListen + "\n  redis: true\n"
-                + "  jn_tls_cert: " + rotating.cert() + "\n  jn_tls_key: " + rotating.key() + "\n" + toServer + servers;
+                + "  jn_tls_cert: " + rotating.cert() + "\n  jn_tls_key: " + rotating.key() + "\n" + toServer + servers
+                // the server's certificate names 127.0.0.1 and localhost, not redis.example
+                + "misnamed:\n  listen: " + H + ":" + misnamedListen + "\n  redis: true\n" + toServer
+                + "  jn_tls_server_name: redis.example\n" + servers
+                + "chain-only:\n  listen: " + H + ":" + chainOnlyListen + "\n  redis: true\n" + toServer
+                + "  jn_tls_server_name: redis.example\n  jn_tls_server_verify: chain\n" + servers;
     }
 
     @AfterAll
@@ -206,6 +215,16 @@ class TlsIT {
     }
 
     @Test
+    void theServerNameIsCheckedUnlessTheChainAloneIsAsked() throws Exception {
+        try (RespClient misnamed = new RespClient(H, misnamedListen);
+             RespClient chainOnly = new RespClient(H, chainOnlyListen)) {
+            assertThat(misnamed.call("GET", "tls:name"))
+                    .isEqualTo("-ERR TLS handshake failed: server certificate not trusted\r\n");
+            assertThat(chainOnly.call("SET", "tls:name", "chain")).isEqualTo("+OK\r\n");
+        }
+    }
+
+    @Test
     void theProbeConnectsWithThePoolsTls() throws Exception {
         TlsConfig.Servers good = proxy.proxy().config().pool("tls").orElseThrow().extensions().serverTls();
         TlsConfig.Servers untrusting = proxy.proxy().config().pool("untrusting").orElseThrow().extensions().serverTls();
@@ -216,6 +235,23 @@ class TlsIT {
             assertThatThrownBy(() -> probe.replication(Endpoint.tcp(H, tlsPort), null, null))
                     .isInstanceOf(IOException.class); // plain TCP to a TLS port
         }
+    }
+
+    @Test
+    void checkAsksTlsServersWithThePoolsTls() throws Exception {
+        String all = config();
+        String tlsPool = all.substring(0, all.indexOf("mutual:"));
+        String untrusting = all.substring(all.indexOf("untrusting:"), all.indexOf("rotating:"));
+        Path good = Files.writeString(dir.resolve("check-good.yml"), tlsPool);
+        Path bad = Files.writeString(dir.resolve("check-bad.yml"), untrusting);
+
+        CheckIT.Run ok = CheckIT.check("-c", good.toString());
+        CheckIT.Run refused = CheckIT.check("-c", bad.toString());
+
+        assertThat(ok.exit()).as(ok.out() + ok.err()).isEqualTo(0);
+        assertThat(ok.out()).doesNotContain("TLS handshake failed");
+        assertThat(refused.exit()).as(refused.out() + refused.err()).isNotEqualTo(0);
+        assertThat(refused.out() + refused.err()).contains("TLS handshake failed");
     }
 
     @Test

@@ -67,8 +67,14 @@ final class TlsResolver {
         if (cert != null) {
             matches(cert, key, Directive.JN_TLS_SERVER_KEY);
         }
-        return new TlsConfig.Servers(ca, cert, key, d.get(Directive.JN_TLS_SERVER_NAME),
-                d.get(Directive.JN_TLS_SERVER_VERIFY));
+        String name = d.get(Directive.JN_TLS_SERVER_NAME);
+        TlsConfig.Verify verify = d.get(Directive.JN_TLS_SERVER_VERIFY);
+        if (name == null && verify == TlsConfig.Verify.FULL && d.servers().stream().anyMatch(ServerConfig::isUnix)) {
+            // a socket path is no name a certificate can hold
+            throw error(Directive.JN_TLS_SERVER, "needs \"" + Directive.JN_TLS_SERVER_NAME.key()
+                    + "\" (or \"" + Directive.JN_TLS_SERVER_VERIFY.key() + ": chain\") for unix socket servers");
+        }
+        return new TlsConfig.Servers(ca, cert, key, name, verify);
     }
 
     /** Both keys or neither; the error is on the line of the one given. */

@@ -31,12 +31,16 @@ class TlsConfigTest {
     }
 
     private ConfigException refused(String extra) {
+        return assertThrowsConfig(pool(extra));
+    }
+
+    private ConfigException assertThrowsConfig(String yml) {
         try {
-            ConfigFiles.load(dir, pool(extra));
+            ConfigFiles.load(dir, yml);
         } catch (ConfigException e) {
             return e;
         }
-        throw new AssertionError("accepted: " + extra);
+        throw new AssertionError("accepted: " + yml);
     }
 
     @Test
@@ -130,6 +134,11 @@ class TlsConfigTest {
                 .isEqualTo("directive \"jn_tls_server_ca\" needs \"jn_tls_server: true\"");
         assertThat(refused("  jn_tls_server: true\n  jn_tls_server_key: " + leaf.key() + "\n").getMessage())
                 .isEqualTo("directive \"jn_tls_server_key\" needs \"jn_tls_server_cert\" too");
+        ConfigException unix = assertThrowsConfig("p:\n  listen: 127.0.0.1:22121\n  jn_tls_server: true\n"
+                + "  servers:\n   - /tmp/redis.sock:1 a\n");
+        assertThat(unix.line()).isEqualTo(3);
+        assertThat(unix.getMessage()).isEqualTo("directive \"jn_tls_server\" needs \"jn_tls_server_name\" (or "
+                + "\"jn_tls_server_verify: chain\") for unix socket servers");
         assertThat(refused("  jn_tls_server: true\n  jn_tls_server_verify: Full\n").getMessage())
                 .isEqualTo("directive \"jn_tls_server_verify\" is not \"full\", \"chain\" or \"none\"");
     }

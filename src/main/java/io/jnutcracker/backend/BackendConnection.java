@@ -215,7 +215,11 @@ public final class BackendConnection {
     }
 
     void onException(Throwable cause) {
-        fail(CloseReason.of(cause), cause.toString(), true);
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause(); // a TLS failure's reason (which check) is the innermost cause
+        }
+        fail(CloseReason.of(cause), root == cause ? cause.toString() : cause + ": " + root.getMessage(), true);
     }
 
     /** Closes with {@code reason}, logged with {@code detail}, counting one failure of the server. */

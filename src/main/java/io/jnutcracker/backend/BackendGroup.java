@@ -105,8 +105,13 @@ public final class BackendGroup {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new BackendHandler.Progress(connection), settings.replyDecoder().get(),
-                                new BackendHandler(connection));
+                        ch.pipeline().addLast(new BackendHandler.Progress(connection));
+                        if (settings.tls() != null) {
+                            // Below the decoder, which sees plain bytes; requests written before the
+                            // handshake ends wait in the SslHandler (AUTH and SELECT first).
+                            ch.pipeline().addLast(settings.tls().newHandler(ch.alloc(), sc.host(), sc.port()));
+                        }
+                        ch.pipeline().addLast(settings.replyDecoder().get(), new BackendHandler(connection));
                     }
                 });
         if (!sc.isUnix()) {

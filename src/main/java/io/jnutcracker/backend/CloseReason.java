@@ -5,7 +5,11 @@ import io.netty.channel.ConnectTimeoutException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Why a server connection closed, with the text clients get after {@code -ERR} (nutcracker's
@@ -30,6 +34,13 @@ public enum CloseReason {
     CLOSED("Connection closed by server", Metric.SERVER_EOF),
     /** The proxy closed the connection: stopping, or the configuration that used it was replaced. */
     PROXY_CLOSED("Connection closed by proxy", Metric.SERVER_EOF),
+    /**
+     * jn_tls_server: the server's certificate failed the check (CA, name, expiry); nutcracker has no
+     * TLS. The details (which check) go to the log.
+     */
+    TLS_CERTIFICATE("TLS handshake failed: server certificate not trusted", Metric.SERVER_ERR),
+    /** jn_tls_server: any other handshake failure (no common protocol, a plain server, a refused client certificate). */
+    TLS_HANDSHAKE("TLS handshake failed", Metric.SERVER_ERR),
     /** Any other I/O failure (EIO); the details go to the log, not to clients. */
     IO_ERROR("Input/output error", Metric.SERVER_ERR);
 
@@ -53,6 +64,10 @@ public enum CloseReason {
 
     /** The reason for a connect or I/O failure reported by Netty. */
     public static CloseReason of(Throwable cause) {
+        CloseReason tls = ofTls(cause);
+        if (tls != null) {
+            return tls;
+        }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException) {
                 return HOST_DOWN;
@@ -72,6 +87,19 @@ public enum CloseReason {
             }
         }
         return IO_ERROR;
+    }
+
+    /** A TLS failure: a certificate check anywhere in the chain of causes, else the handshake. */
+    private static CloseReason ofTls(Throwable cause) {
+        boolean ssl = false;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof CertificateException || t instanceof CertPathValidatorException
+                    || t instanceof SSLPeerUnverifiedException) {
+                return TLS_CERTIFICATE;
+            }
+            ssl |= t instanceof SSLException;
+        }
+        return ssl ? TLS_HANDSHAKE : null;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.jnutcracker.config.ListenConfig;
 import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.resp.Resp;
 import io.jnutcracker.route.Pool;
+import io.jnutcracker.tls.HandshakeLog;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -15,6 +16,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -63,8 +65,9 @@ public final class ProxyServer {
         if (config.preconnect()) {
             pool.preconnect();
         }
-        LOG.info("pool '{}' listening on '{}' with {} servers", pool.name(), config.listen().raw(),
-                config.servers().size());
+        LOG.info("pool '{}' listening on '{}'{} with {} servers{}", pool.name(), config.listen().raw(),
+                config.extensions().listenTls() != null ? " (TLS)" : "", config.servers().size(),
+                config.extensions().serverTls() != null ? " (TLS)" : "");
     }
 
     private Channel bind(EventLoopGroup boss, PoolConfig pc) throws IOException, InterruptedException {
@@ -157,6 +160,12 @@ public final class ProxyServer {
         // Half-closed clients (shutdown(SHUT_WR), `nc -N`) still get every reply: we see the end of
         // their input as an event, answer what they sent, then close, as Redis and nutcracker do.
         ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        // jn_tls_cert: the context of the generation in force at accept, so a reload with new
+        // certificates serves new clients with them while connected ones keep their session.
+        SslContext tls = pool.generation().clientTls();
+        if (tls != null) {
+            ch.pipeline().addLast(tls.newHandler(ch.alloc()), new HandshakeLog(pool.name()));
+        }
         ch.pipeline().addLast(pool.protocol().newRequestDecoder(workers.budget().largestValue()),
                 new ClientHandler(pool, clientIds.incrementAndGet(), workers));
     }

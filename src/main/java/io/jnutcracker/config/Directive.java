@@ -57,6 +57,23 @@ public enum Directive {
      * {@code proxy:HOST:PORT} ({@link ReadFallback}); unset (the default) is nutcracker's behaviour.
      */
     JN_READ_FALLBACK("jn_read_fallback", ValueKind.READ_FALLBACK, null, true),
+    /** The listener's certificate chain (PEM): with {@link #JN_TLS_KEY}, clients must speak TLS ({@link TlsConfig}). */
+    JN_TLS_CERT("jn_tls_cert", ValueKind.PEM_FILE, null, true),
+    /** The listener's private key (unencrypted PKCS#8 PEM). */
+    JN_TLS_KEY("jn_tls_key", ValueKind.PEM_FILE, null, true),
+    /** CA certificates (PEM): when set, a client must present a certificate signed by one of them. */
+    JN_TLS_CLIENT_CA("jn_tls_client_ca", ValueKind.PEM_FILE, null, true),
+    /** Connect to the pool's servers with TLS. */
+    JN_TLS_SERVER("jn_tls_server", ValueKind.BOOLEAN, false, true),
+    /** CA certificates (PEM) the servers' certificates must chain to; unset: the JDK's trust store. */
+    JN_TLS_SERVER_CA("jn_tls_server_ca", ValueKind.PEM_FILE, null, true),
+    /** The proxy's client certificate for the servers (PEM), with {@link #JN_TLS_SERVER_KEY}. */
+    JN_TLS_SERVER_CERT("jn_tls_server_cert", ValueKind.PEM_FILE, null, true),
+    JN_TLS_SERVER_KEY("jn_tls_server_key", ValueKind.PEM_FILE, null, true),
+    /** SNI and the name checked in the servers' certificates; unset: each server's own host. */
+    JN_TLS_SERVER_NAME("jn_tls_server_name", ValueKind.STRING, null, true),
+    /** What is checked of a server's certificate: chain and name (the default), chain, or nothing. */
+    JN_TLS_SERVER_VERIFY("jn_tls_server_verify", ValueKind.TLS_VERIFY, TlsConfig.Verify.FULL, true),
 
     // ---- twemproxy master's keys (after 0.5.0): accepted so files written for master builds load ----
 

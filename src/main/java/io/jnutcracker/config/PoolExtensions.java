@@ -8,17 +8,28 @@ package io.jnutcracker.config;
  *     0 for none (the default)
  * @param readFallback {@code jn_read_fallback}, resolved against the file's pools; null for none
  * @param reusePort {@code reuseport} (twemproxy master's key): SO_REUSEPORT on the listener
+ * @param tls the {@code jn_tls_*} keys; null for plain TCP both ways, as nutcracker
  */
-public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallback, boolean reusePort) {
+public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallback, boolean reusePort, TlsConfig tls) {
     /** No extension key set: the pool behaves exactly as in nutcracker. */
-    public static final PoolExtensions NONE = new PoolExtensions(0, null, false);
+    public static final PoolExtensions NONE = new PoolExtensions(0, null, false, null);
 
     public PoolExtensions(int verifyIntervalSeconds) {
-        this(verifyIntervalSeconds, null, false);
+        this(verifyIntervalSeconds, null, false, null);
     }
 
     public PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallback) {
-        this(verifyIntervalSeconds, readFallback, false);
+        this(verifyIntervalSeconds, readFallback, false, null);
+    }
+
+    /** How to reach this pool's servers with TLS, or null for plain TCP. */
+    public TlsConfig.Servers serverTls() {
+        return tls == null ? null : tls.servers();
+    }
+
+    /** How this pool's listener speaks TLS, or null for plain TCP. */
+    public TlsConfig.Listen listenTls() {
+        return tls == null ? null : tls.listen();
     }
 
     /** True when the running proxy should check this pool's topology in the background. */
@@ -27,6 +38,6 @@ public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallbac
     }
 
     public PoolExtensions withReadFallback(ReadFallback fallback) {
-        return new PoolExtensions(verifyIntervalSeconds, fallback, reusePort);
+        return new PoolExtensions(verifyIntervalSeconds, fallback, reusePort, tls);
     }
 }

@@ -77,7 +77,8 @@ final class PoolValidator {
                 d.<Integer>get(Directive.SERVER_RETRY_TIMEOUT), d.<Integer>get(Directive.SERVER_FAILURE_LIMIT),
                 d.<Integer>get(Directive.CLIENT_CONNECTIONS), d.<Boolean>get(Directive.TCPKEEPALIVE),
                 servers, d.line(), new PoolExtensions(d.<Integer>get(Directive.JN_VERIFY_INTERVAL), null,
-                        d.<Boolean>get(Directive.REUSEPORT)));
+                        d.<Boolean>get(Directive.REUSEPORT),
+                        TlsResolver.resolve(file, d)));
     }
 
     /** {@code conf_validate_server}: sorted by name (the rank is the server's index), names unique. */

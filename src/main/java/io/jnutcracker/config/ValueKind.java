@@ -89,6 +89,24 @@ enum ValueKind {
             throw new InvalidValue("is not \"pool:NAME\" or \"proxy:HOST:PORT\"");
         }
     },
+    /** A {@code jn_tls_*} file: read now ({@link PemFile}); what it must hold is checked by {@link TlsResolver}. */
+    PEM_FILE("path to a PEM file") {
+        @Override
+        Object parse(String value, int line) throws InvalidValue {
+            return PemFile.read(value);
+        }
+    },
+    /** {@code jn_tls_server_verify}. */
+    TLS_VERIFY("full|chain|none") {
+        @Override
+        Object parse(String value, int line) throws InvalidValue {
+            TlsConfig.Verify v = TlsConfig.Verify.byName(value);
+            if (v == null) {
+                throw new InvalidValue("is not \"full\", \"chain\" or \"none\"");
+            }
+            return v;
+        }
+    },
     /** {@code conf_add_server}: one sequence entry. */
     SERVER("host:port:weight [name] | /path:weight [name]") {
         @Override

@@ -7,7 +7,11 @@ import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.config.ReadFallback;
 import io.jnutcracker.stats.PoolStats;
 import io.jnutcracker.util.Clock;
+import io.jnutcracker.tls.ServerTls;
+import io.jnutcracker.tls.TlsContexts;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.SslContext;
+import javax.net.ssl.SSLException;
 import io.netty.channel.EventLoop;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -30,12 +34,18 @@ public final class Generation {
     private final Map<EventLoop, Forwarder> forwarders = new IdentityHashMap<>();
     /** The read fallback's target (the master pool), with connections of its own; or null. */
     private final Generation fallback;
+    /** The listener's TLS for clients accepted while this generation is in force, or null. */
+    private final SslContext clientTls;
 
     Generation(PoolConfig config, Protocol protocol, PoolStats stats, Workers workers, Clock clock) {
         this.config = config;
         this.servers = new ServerPool(config, clock, stats);
+        this.clientTls = tls(config, "clients", () -> TlsContexts.listener(config.extensions().listenTls()),
+                config.extensions().listenTls());
+        ServerTls serverTls = tls(config, "servers", () -> TlsContexts.servers(config.extensions().serverTls()),
+                config.extensions().serverTls());
         GroupSettings settings = new GroupSettings(config, servers, stats, servers.statsSlots(), clock,
-                protocol::newReplyDecoder);
+                protocol::newReplyDecoder, serverTls);
         ReadFallback rf = config.extensions().readFallback();
         // The target's own counts are not reported: its servers are another pool's, counted there.
         this.fallback = rf == null ? null
@@ -53,6 +63,28 @@ public final class Generation {
             Forwarder split = new FragmentingForwarder(whole, servers, dispatch, protocol, counters, alloc);
             forwarders.put(loop, new BroadcastForwarder(split, servers, dispatch, protocol, counters, alloc));
         }
+    }
+
+    /** A context built at each generation, so certificates replaced on disk are read at the reload. */
+    private interface TlsBuild<T> {
+        T build() throws SSLException;
+    }
+
+    private static <T> T tls(PoolConfig config, String towards, TlsBuild<T> build, Object settings) {
+        if (settings == null) {
+            return null;
+        }
+        try {
+            return build.build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("pool '" + config.name() + "': TLS towards " + towards + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** TLS for the clients the listener accepts now ({@code jn_tls_cert}), or null for plain TCP. */
+    public SslContext clientTls() {
+        return clientTls;
     }
 
     private Dispatch dispatch(EventLoop loop, Workers workers) {

@@ -282,8 +282,8 @@ final class ReadPoolCheck {
             NodeState n = read.nodes().get(i);
             Origin o = read.origins().get(i);
             int h = master == null || !n.reachable() ? -1 : held(i);
-            ReplicationInfo direct = o.chain().size() > 1 ? run.survey.node(o.chain().get(1), read.pool().redisAuth()).info()
-                    : n.isReplica() ? run.survey.node(n.info().master(), read.pool().redisAuth()).info() : null;
+            ReplicationInfo direct = o.chain().size() > 1 ? run.survey.node(o.chain().get(1), Access.of(read.pool())).info()
+                    : n.isReplica() ? run.survey.node(n.info().master(), Access.of(read.pool())).info() : null;
             members.add(new MemberReport(read.server(i), n, o, h >= 0 ? master.server(h).name() : null,
                     run.locality.isLocal(read.file(), read.server(i)), Lag.of(n.endpoint(), n.info(), direct)));
         }
@@ -301,7 +301,7 @@ final class ReadPoolCheck {
         if (data.root() == null) {
             return ServerLine.of("<a replica of " + name + "'s master>", weight, name);
         }
-        List<Endpoint> candidates = run.survey.replicasOf(data, read.pool().redisAuth()).stream()
+        List<Endpoint> candidates = run.survey.replicasOf(data, Access.of(read.pool())).stream()
                 .filter(e -> read.indexOf(e) < 0)
                 .filter(e -> !Boolean.FALSE.equals(run.locality.isLocal(read.file(), e)))
                 .sorted(Comparator.comparing(run::inAnyPool))

@@ -1,8 +1,11 @@
 package io.jnutcracker.topology;
 
 import io.jnutcracker.backend.Transport;
+import io.jnutcracker.config.TlsConfig;
 import io.jnutcracker.resp.ProtocolException;
 import io.jnutcracker.resp.ReplyDecoder;
+import io.jnutcracker.tls.ServerTls;
+import io.jnutcracker.tls.TlsContexts;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -11,6 +14,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -19,13 +23,17 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /**
  * The real {@link InfoSource}: one short connection per question (TCP or unix socket),
+ * TLS when the pool connects to its servers with it ({@code jn_tls_server}),
  * {@code AUTH} when the pool has {@code redis_auth}, then {@code INFO replication}, both sent at
  * once and read back through the data path's {@link ReplyDecoder}. Everything (connect, write, both
  * replies) shares one deadline, so a dead or silent server costs at most {@code timeoutMillis}.
@@ -43,6 +51,7 @@ public final class RedisProbe implements InfoSource, AutoCloseable {
 
     private final int timeoutMillis;
     private final Transport transport = Transport.best();
+    private final Map<TlsConfig.Servers, ServerTls> contexts = new HashMap<>();
     private EventLoopGroup group;
     private boolean closed;
 
@@ -54,7 +63,8 @@ public final class RedisProbe implements InfoSource, AutoCloseable {
     }
 
     @Override
-    public ReplicationInfo replication(Endpoint endpoint, String password) throws IOException {
+    public ReplicationInfo replication(Endpoint endpoint, String password, TlsConfig.Servers tls)
+            throws IOException {
         SocketAddress address = endpoint.socketAddress(); // resolves now, on the caller's thread
         if (address instanceof InetSocketAddress a && a.isUnresolved()) {
             throw new IOException("cannot resolve " + endpoint.host());
@@ -64,7 +74,7 @@ public final class RedisProbe implements InfoSource, AutoCloseable {
             commands.add(new String[] {"AUTH", password});
         }
         commands.add(new String[] {"INFO", "replication"});
-        List<ProbeHandler.Answer> answers = ask(endpoint, address, commands);
+        List<ProbeHandler.Answer> answers = ask(endpoint, address, commands, serverTls(tls));
         ProbeHandler.Answer info = answers.get(answers.size() - 1);
         if (password != null && answers.get(0).error()) {
             throw new IOException("AUTH refused: " + answers.get(0).text());
@@ -82,8 +92,8 @@ public final class RedisProbe implements InfoSource, AutoCloseable {
         }
     }
 
-    private List<ProbeHandler.Answer> ask(Endpoint endpoint, SocketAddress address, List<String[]> commands)
-            throws IOException {
+    private List<ProbeHandler.Answer> ask(Endpoint endpoint, SocketAddress address, List<String[]> commands,
+            ServerTls tls) throws IOException {
         ProbeHandler handler = new ProbeHandler(commands);
         ChannelFuture registered = new Bootstrap()
                 .group(group())
@@ -92,8 +102,18 @@ public final class RedisProbe implements InfoSource, AutoCloseable {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new ProbeHandler.InputLimit(ProbeHandler.InputLimit.MAX_BYTES),
-                                new ReplyDecoder(), handler);
+                        ch.pipeline().addLast(new ProbeHandler.InputLimit(ProbeHandler.InputLimit.MAX_BYTES));
+                        if (tls != null) {
+                            // As the pool's own connections (jn_tls_server): first, below the decoder.
+                            SslHandler ssl = tls.newHandler(ch.alloc(), endpoint.host(), endpoint.port());
+                            ssl.handshakeFuture().addListener(f -> {
+                                if (!f.isSuccess()) {
+                                    handler.result.completeExceptionally(f.cause());
+                                }
+                            });
+                            ch.pipeline().addLast(ssl);
+                        }
+                        ch.pipeline().addLast(new ReplyDecoder(), handler);
                     }
                 })
                 .register();
@@ -138,8 +158,25 @@ public final class RedisProbe implements InfoSource, AutoCloseable {
         throw new IOException("cannot open a connection: " + registered.cause(), registered.cause());
     }
 
+    /** One context per pool setting for the probe's life (a check asks many servers of one pool). */
+    private synchronized ServerTls serverTls(TlsConfig.Servers tls) throws IOException {
+        if (tls == null) {
+            return null;
+        }
+        ServerTls known = contexts.get(tls);
+        if (known == null) {
+            known = TlsContexts.servers(tls);
+            contexts.put(tls, known);
+        }
+        return known;
+    }
+
     /** The short reasons the report prints; the cause stays attached for a debugger. */
     private static IOException failure(Throwable cause) {
+        String tls = tlsFailure(cause);
+        if (tls != null) {
+            return new IOException(tls, cause);
+        }
         if (cause instanceof ConnectTimeoutException) {
             return new IOException("timed out (connect)", cause);
         }
@@ -156,6 +193,20 @@ public final class RedisProbe implements InfoSource, AutoCloseable {
             return io;
         }
         return new IOException(cause.toString(), cause);
+    }
+
+    /** "TLS handshake failed: ..." with the innermost reason (no stack, no class names), or null. */
+    private static String tlsFailure(Throwable cause) {
+        Throwable root = null;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                root = t;
+            }
+            if (root != null && t.getMessage() != null) {
+                root = t;
+            }
+        }
+        return root == null ? null : "TLS handshake failed: " + root.getMessage();
     }
 
     private synchronized EventLoopGroup group() throws IOException {

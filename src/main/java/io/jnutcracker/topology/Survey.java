@@ -29,14 +29,14 @@ final class Survey {
         this.source = source;
     }
 
-    NodeState node(Endpoint endpoint, String password) {
+    NodeState node(Endpoint endpoint, Access access) {
         NodeState known = nodes.get(endpoint);
         if (known != null) {
             return known;
         }
         NodeState state;
         try {
-            state = NodeState.of(endpoint, source.replication(endpoint, password));
+            state = NodeState.of(endpoint, source.replication(endpoint, access.password(), access.tls()));
         } catch (IOException | RuntimeException e) {
             state = NodeState.unreachable(endpoint, e.getMessage() == null ? e.toString() : e.getMessage());
         }
@@ -50,19 +50,19 @@ final class Survey {
     }
 
     /** Follows {@code endpoint}'s chain of masters (see {@link Origin} for when a hop is trusted). */
-    Origin origin(Endpoint endpoint, String password) {
+    Origin origin(Endpoint endpoint, Access access) {
         Origin known = origins.get(endpoint);
         if (known != null) {
             return known;
         }
-        Origin o = walk(endpoint, password);
+        Origin o = walk(endpoint, access);
         origins.put(endpoint, o);
         return o;
     }
 
-    private Origin walk(Endpoint start, String password) {
+    private Origin walk(Endpoint start, Access access) {
         List<Endpoint> chain = new ArrayList<>(List.of(start));
-        NodeState node = node(start, password);
+        NodeState node = node(start, access);
         if (!node.reachable()) {
             return new Origin(null, null, chain, false, node.error());
         }
@@ -78,7 +78,7 @@ final class Survey {
             if (chain.size() > MAX_HOPS) {
                 return new Origin(null, cur.replid(), chain, up, "more than " + MAX_HOPS + " replicas in a chain");
             }
-            NodeState master = node(next, password);
+            NodeState master = node(next, access);
             if (!master.reachable()) {
                 return new Origin(null, cur.replid(), chain, up, "its master " + next + ", as configured on "
                         + last + ", does not answer here: " + master.error());
@@ -97,7 +97,7 @@ final class Survey {
      * Replicas holding {@code data}, found below its root through {@code slaveN} lines, each asked
      * and kept only when its own chain leads to the same data; plus any already-asked replica with it.
      */
-    List<Endpoint> replicasOf(Origin data, String password) {
+    List<Endpoint> replicasOf(Origin data, Access access) {
         List<Endpoint> found = new ArrayList<>();
         if (data.root() == null) {
             return found;
@@ -106,7 +106,7 @@ final class Survey {
         Map<Endpoint, Integer> depth = new HashMap<>(Map.of(data.root(), 0));
         while (!queue.isEmpty()) {
             Endpoint at = queue.poll();
-            NodeState n = node(at, password);
+            NodeState n = node(at, access);
             if (!n.reachable() || depth.get(at) >= MAX_REPLICA_DEPTH) {
                 continue;
             }
@@ -116,7 +116,7 @@ final class Survey {
                     continue;
                 }
                 depth.put(r, depth.get(at) + 1);
-                if (node(r, password).isReplica() && origin(r, password).sameData(data)) {
+                if (node(r, access).isReplica() && origin(r, access).sameData(data)) {
                     found.add(r);
                     queue.add(r);
                 }
@@ -124,7 +124,7 @@ final class Survey {
         }
         for (Map.Entry<Endpoint, NodeState> e : List.copyOf(nodes.entrySet())) {
             if (e.getValue().isReplica() && !found.contains(e.getKey())
-                    && origin(e.getKey(), password).sameData(data)) {
+                    && origin(e.getKey(), access).sameData(data)) {
                 found.add(e.getKey());
             }
         }

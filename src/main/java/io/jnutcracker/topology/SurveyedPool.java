@@ -20,8 +20,8 @@ record SurveyedPool(Path file, PoolConfig pool, List<NodeState> nodes, List<Orig
         }
         for (ServerConfig s : pool.servers()) {
             Endpoint e = Endpoint.of(s);
-            nodes.add(survey.node(e, pool.redisAuth()));
-            origins.add(survey.origin(e, pool.redisAuth()));
+            nodes.add(survey.node(e, Access.of(pool)));
+            origins.add(survey.origin(e, Access.of(pool)));
         }
         PoolRole role = nodes.stream().noneMatch(NodeState::reachable) ? PoolRole.UNKNOWN
                 : nodes.stream().anyMatch(NodeState::isReplica) ? PoolRole.READ : PoolRole.MASTER;

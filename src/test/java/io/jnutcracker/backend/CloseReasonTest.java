@@ -26,6 +26,20 @@ class CloseReasonTest {
     }
 
     @Test
+    void tlsFailuresSayWhetherTheCertificateWasRefused() {
+        var untrusted = new io.netty.handler.codec.DecoderException(new javax.net.ssl.SSLHandshakeException(
+                "General OpenSslEngine problem"));
+        untrusted.getCause().initCause(new java.security.cert.CertificateException("unable to find valid certification path"));
+        assertThat(CloseReason.of(untrusted)).isEqualTo(CloseReason.TLS_CERTIFICATE);
+        assertThat(CloseReason.TLS_CERTIFICATE.text()).isEqualTo("TLS handshake failed: server certificate not trusted");
+        assertThat(CloseReason.of(new javax.net.ssl.SSLHandshakeException("no cipher suites in common")))
+                .isEqualTo(CloseReason.TLS_HANDSHAKE);
+        assertThat(CloseReason.of(new io.netty.handler.ssl.NotSslRecordException("not an SSL/TLS record")))
+                .isEqualTo(CloseReason.TLS_HANDSHAKE);
+        assertThat(CloseReason.TLS_HANDSHAKE.metric()).isEqualTo(Metric.SERVER_ERR);
+    }
+
+    @Test
     void jvmTroubleNeverBecomesTheText() {
         CloseReason r = CloseReason.of(new OutOfMemoryError("Cannot reserve 150994944 bytes of direct buffer memory"));
         assertThat(r).isEqualTo(CloseReason.IO_ERROR);

@@ -19,7 +19,10 @@ class DirectiveTest {
 
     @Test
     void extensionKeysAreTheRestAndAllNamedJn() {
-        assertThat(Directive.extensions()).containsExactly(Directive.JN_VERIFY_INTERVAL, Directive.JN_READ_FALLBACK);
+        assertThat(Directive.extensions()).containsExactly(Directive.JN_VERIFY_INTERVAL, Directive.JN_READ_FALLBACK,
+                Directive.JN_TLS_CERT, Directive.JN_TLS_KEY, Directive.JN_TLS_CLIENT_CA, Directive.JN_TLS_SERVER,
+                Directive.JN_TLS_SERVER_CA, Directive.JN_TLS_SERVER_CERT, Directive.JN_TLS_SERVER_KEY,
+                Directive.JN_TLS_SERVER_NAME, Directive.JN_TLS_SERVER_VERIFY);
         assertThat(Directive.nutcracker().size() + Directive.extensions().size() + Directive.masterKeys().size())
                 .isEqualTo(Directive.values().length);
         assertThat(Directive.masterKeys()).containsExactly(Directive.REUSEPORT);

@@ -23,7 +23,12 @@ public final class RespClient implements AutoCloseable {
 
     /** A client whose reads wait up to {@code readTimeoutMillis} for data. */
     public RespClient(String host, int port, int readTimeoutMillis) throws IOException {
-        socket = new Socket(host, port);
+        this(new Socket(host, port), readTimeoutMillis);
+    }
+
+    /** A client over {@code socket}, already connected (a TLS socket, for one). */
+    public RespClient(Socket socket, int readTimeoutMillis) throws IOException {
+        this.socket = socket;
         socket.setSoTimeout(readTimeoutMillis);
         socket.setTcpNoDelay(true);
         in = new BufferedInputStream(socket.getInputStream());

@@ -73,7 +73,8 @@ final class FakeRedis implements InfoSource {
     }
 
     @Override
-    public ReplicationInfo replication(Endpoint endpoint, String password) throws IOException {
+    public ReplicationInfo replication(Endpoint endpoint, String password,
+            io.jnutcracker.config.TlsConfig.Servers tls) throws IOException {
         String addr = endpoint.toString();
         asked.add(addr);
         if (!nodes.containsKey(addr) || unreachable.contains(addr)) {

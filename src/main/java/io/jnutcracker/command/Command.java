@@ -261,6 +261,15 @@ public enum Command {
             ZREVRANGE, ZREVRANGEBYLEX, ZREVRANGEBYSCORE, ZREVRANK, ZSCORE, ZMSCORE, ZSCAN, ZRANDMEMBER,
             ZDIFF, ZINTER, ZUNION, PFCOUNT, GEODIST, GEOPOS, GEOHASH, GEOSEARCH);
 
+    /**
+     * Single-key reads whose answer for a missing key is the nil bulk ({@code $-1}), so a nil from a
+     * replica may mean "not replicated yet" ({@code jn_retry_miss_on_master}). Commands whose miss is
+     * an empty string, an empty array or 0 (GETRANGE, LRANGE, EXISTS, ...) are not here: their answer
+     * cannot tell a miss apart, and MGET is split (its nil elements are never retried).
+     */
+    private static final java.util.Set<Command> MISS_IS_NIL = java.util.EnumSet.of(
+            GET, HGET, LINDEX, LPOS, ZSCORE, ZRANK, ZREVRANK, SRANDMEMBER, HRANDFIELD, GEODIST, DUMP);
+
     /** Commands a client may send before it has authenticated against {@code redis_auth}. */
     private static final java.util.Set<Command> BEFORE_AUTH = java.util.EnumSet.of(AUTH, HELLO, PING, QUIT);
 
@@ -329,6 +338,11 @@ public enum Command {
     /** Whether the command only reads (see {@link #READS}). */
     public boolean isRead() {
         return READS.contains(this);
+    }
+
+    /** Whether a missing key is answered with the nil bulk (see {@link #MISS_IS_NIL}); always a read. */
+    public boolean missIsNil() {
+        return MISS_IS_NIL.contains(this);
     }
 
     /** Whether this is one of nutcracker 0.5.0's 137 supported commands (the rest are our additions). */

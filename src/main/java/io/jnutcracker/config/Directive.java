@@ -55,7 +55,18 @@ public enum Directive {
      * Where reads go when a member of this (read) pool is down or ejected: {@code pool:NAME} or
      * {@code proxy:HOST:PORT} ({@link ReadFallback}); unset (the default) is nutcracker's behaviour.
      */
-    JN_READ_FALLBACK("jn_read_fallback", ValueKind.READ_FALLBACK, null, true);
+    JN_READ_FALLBACK("jn_read_fallback", ValueKind.READ_FALLBACK, null, true),
+    /**
+     * Seconds a read member may lag behind its master before the background check marks it unreadable
+     * (as it does while its replication link is down); its reads then go to its master through
+     * {@code jn_read_fallback} ({@link ReplicaReads}). 0 (the default) is off.
+     */
+    JN_MAX_REPLICA_LAG("jn_max_replica_lag", ValueKind.NUMBER, 0, true),
+    /**
+     * A nil reply of a read member to a single-key read is asked once more of its master through
+     * {@code jn_read_fallback} ({@link ReplicaReads}); false (the default) is off.
+     */
+    JN_RETRY_MISS_ON_MASTER("jn_retry_miss_on_master", ValueKind.BOOLEAN, false, true);
 
     private final String key;
     private final ValueKind kind;

@@ -7,6 +7,7 @@ import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.config.ProxyConfig;
 import io.jnutcracker.route.Pool;
 import io.jnutcracker.route.RedisProtocol;
+import io.jnutcracker.topology.ReplicaVerdict;
 import io.jnutcracker.topology.TopologyMonitor;
 import io.jnutcracker.topology.TopologyStatus;
 import io.jnutcracker.util.Clock;
@@ -85,7 +86,7 @@ public final class Nutcracker implements AutoCloseable {
         nc.config = config;
         LOG.info("jnutcracker started on pid {} with {} pools, transport {}", ProcessHandle.current().pid(),
                 nc.servers.size(), nc.workers.transport().flagName());
-        nc.topology = TopologyMonitor.start(config); // jnutcracker extension; OFF unless a pool asks
+        nc.topology = TopologyMonitor.start(config, clock, nc::replicaVerdict); // jnutcracker extension; OFF unless a pool asks
         return nc;
     }
 
@@ -160,11 +161,23 @@ public final class Nutcracker implements AutoCloseable {
         servers.putAll(ordered);
         config = next;
         topology.close();
-        topology = TopologyMonitor.start(next);
+        topology = TopologyMonitor.start(next, clock, this::replicaVerdict);
         Reload reload = new Reload(System.currentTimeMillis(), added, removed, changed, unchanged,
                 errors.isEmpty() ? null : String.join("; ", errors));
         record(reload);
         return reload;
+    }
+
+    /**
+     * jnutcracker extension ({@code jn_max_replica_lag}): the background check's verdict on a read
+     * member, applied to its pool (called on the check's thread).
+     */
+    private void replicaVerdict(ReplicaVerdict verdict) {
+        for (ProxyServer s : servers()) {
+            if (s.pool().name().equals(verdict.pool())) {
+                s.pool().unreadable(verdict.member(), verdict.unreadable());
+            }
+        }
     }
 
     /** Records a reload that could not even start (the new file is invalid). */

@@ -16,6 +16,15 @@ public final class Command {
      * nutcracker, everything else (PING included) gets {@code -NOAUTH}. */
     private static final Set<String> BEFORE_AUTH = Set.of("AUTH", "HELLO", "QUIT");
 
+    /**
+     * Single-key reads whose miss is the nil bulk, so a nil from a read replica may only mean "not
+     * replicated yet" ({@code jn_retry_miss_on_master} asks the master once). Reads that answer a miss
+     * with an empty string, an empty array or 0 (GETRANGE, LRANGE, EXISTS, ...) are not here: their
+     * answer cannot tell a miss apart, and MGET is split (its nil elements are never retried).
+     */
+    private static final Set<String> MISS_IS_NIL = Set.of(
+            "GET", "HGET", "LINDEX", "LPOS", "ZSCORE", "ZRANK", "ZREVRANK", "SRANDMEMBER", "HRANDFIELD", "GEODIST", "DUMP");
+
     private final int ordinal;
     private final String name;
     private final String group;
@@ -172,5 +181,10 @@ public final class Command {
     @Override
     public String toString() {
         return name;
+    }
+
+    /** Whether a missing key is answered with the nil bulk (see {@link #MISS_IS_NIL}); always a read. */
+    public boolean missIsNil() {
+        return MISS_IS_NIL.contains(name);
     }
 }

@@ -75,6 +75,18 @@ public enum Directive {
     /** What is checked of a server's certificate: chain and name (the default), chain, or nothing. */
     JN_TLS_SERVER_VERIFY("jn_tls_server_verify", ValueKind.TLS_VERIFY, TlsConfig.Verify.FULL, true),
 
+    /**
+     * Seconds a read member may lag behind its master before the background check marks it unreadable
+     * (as it does while its replication link is down); its reads then go to its master through
+     * {@code jn_read_fallback} ({@link ReplicaReads}). 0 (the default) is off.
+     */
+    JN_MAX_REPLICA_LAG("jn_max_replica_lag", ValueKind.NUMBER, 0, true),
+    /**
+     * A nil reply of a read member to a single-key read is asked once more of its master through
+     * {@code jn_read_fallback} ({@link ReplicaReads}); false (the default) is off.
+     */
+    JN_RETRY_MISS_ON_MASTER("jn_retry_miss_on_master", ValueKind.BOOLEAN, false, true),
+
     // ---- twemproxy master's keys (after 0.5.0): accepted so files written for master builds load ----
 
     /** SO_REUSEPORT on the pool's listener (twemproxy master, PR #396). */

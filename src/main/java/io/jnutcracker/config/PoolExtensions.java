@@ -3,23 +3,35 @@ package io.jnutcracker.config;
 /**
  * A pool's jnutcracker-only keys (the extension section of {@link Directive}), apart from the values
  * nutcracker 0.5.0 itself knows so that {@link PoolConfig}'s nutcracker part stays nutcracker's.
+ * Each feature is one component; {@link #NONE} and the {@code with*} methods build the rest.
  *
  * @param verifyIntervalSeconds {@code jn_verify_interval}: seconds between background topology checks,
  *     0 for none (the default)
  * @param readFallback {@code jn_read_fallback}, resolved against the file's pools; null for none
  * @param reusePort {@code reuseport} (twemproxy master's key): SO_REUSEPORT on the listener
  * @param tls the {@code jn_tls_*} keys; null for plain TCP both ways, as nutcracker
+ * @param replicaReads {@code jn_max_replica_lag} and {@code jn_retry_miss_on_master}; never null
  */
-public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallback, boolean reusePort, TlsConfig tls) {
+public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallback, boolean reusePort, TlsConfig tls,
+                             ReplicaReads replicaReads) {
     /** No extension key set: the pool behaves exactly as in nutcracker. */
-    public static final PoolExtensions NONE = new PoolExtensions(0, null, false, null);
+    public static final PoolExtensions NONE = new PoolExtensions(0, null, false, null, ReplicaReads.OFF);
+
+    public PoolExtensions {
+        replicaReads = replicaReads == null ? ReplicaReads.OFF : replicaReads;
+    }
 
     public PoolExtensions(int verifyIntervalSeconds) {
-        this(verifyIntervalSeconds, null, false, null);
+        this(verifyIntervalSeconds, null);
     }
 
     public PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallback) {
-        this(verifyIntervalSeconds, readFallback, false, null);
+        this(verifyIntervalSeconds, readFallback, false, null, ReplicaReads.OFF);
+    }
+
+    /** True when the running proxy should check this pool's topology in the background. */
+    public boolean verifies() {
+        return verifyIntervalSeconds > 0;
     }
 
     /** How to reach this pool's servers with TLS, or null for plain TCP. */
@@ -32,12 +44,19 @@ public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallbac
         return tls == null ? null : tls.listen();
     }
 
-    /** True when the running proxy should check this pool's topology in the background. */
-    public boolean verifies() {
-        return verifyIntervalSeconds > 0;
+    public PoolExtensions withReadFallback(ReadFallback fallback) {
+        return new PoolExtensions(verifyIntervalSeconds, fallback, reusePort, tls, replicaReads);
     }
 
-    public PoolExtensions withReadFallback(ReadFallback fallback) {
-        return new PoolExtensions(verifyIntervalSeconds, fallback, reusePort, tls);
+    public PoolExtensions withReusePort(boolean next) {
+        return new PoolExtensions(verifyIntervalSeconds, readFallback, next, tls, replicaReads);
+    }
+
+    public PoolExtensions withTls(TlsConfig next) {
+        return new PoolExtensions(verifyIntervalSeconds, readFallback, reusePort, next, replicaReads);
+    }
+
+    public PoolExtensions withReplicaReads(ReplicaReads next) {
+        return new PoolExtensions(verifyIntervalSeconds, readFallback, reusePort, tls, next);
     }
 }

@@ -46,6 +46,9 @@ final class PoolValidator {
             throw new ConfigException(file, pools.get(i + 1).draft().line(), null,
                     "'" + file + "' has pools with same name " + pools.get(i).config().name() + "'");
         }
+        for (Checked c : pools) {
+            replicaReadsNeeds(file, c.draft());
+        }
         List<PoolConfig> configs = pools.stream().map(Checked::config).toList();
         List<String> fallbacks = pools.stream().map(c -> c.draft().<String>get(Directive.JN_READ_FALLBACK)).toList();
         List<Integer> lines = pools.stream().map(c -> c.draft().lineOf(Directive.JN_READ_FALLBACK)).toList();
@@ -76,9 +79,32 @@ final class PoolValidator {
                 d.<Integer>get(Directive.REDIS_DB), serverConnections, d.<Boolean>get(Directive.AUTO_EJECT_HOSTS),
                 d.<Integer>get(Directive.SERVER_RETRY_TIMEOUT), d.<Integer>get(Directive.SERVER_FAILURE_LIMIT),
                 d.<Integer>get(Directive.CLIENT_CONNECTIONS), d.<Boolean>get(Directive.TCPKEEPALIVE),
-                servers, d.line(), new PoolExtensions(d.<Integer>get(Directive.JN_VERIFY_INTERVAL), null,
-                        d.<Boolean>get(Directive.REUSEPORT),
-                        TlsResolver.resolve(file, d)));
+                servers, d.line(), new PoolExtensions(d.<Integer>get(Directive.JN_VERIFY_INTERVAL))
+                        .withReusePort(d.<Boolean>get(Directive.REUSEPORT))
+                        .withTls(TlsResolver.resolve(file, d))
+                        .withReplicaReads(new ReplicaReads(d.<Integer>get(Directive.JN_MAX_REPLICA_LAG),
+                                d.<Boolean>get(Directive.JN_RETRY_MISS_ON_MASTER))));
+    }
+
+    /**
+     * Replication-aware reads go to a member's master through {@code jn_read_fallback}, and the lag
+     * bound is judged by the background check: without them the keys would do nothing, silently.
+     */
+    private static void replicaReadsNeeds(Path file, PoolDraft d) throws ConfigException {
+        boolean fallback = d.get(Directive.JN_READ_FALLBACK) != null;
+        for (Directive key : List.of(Directive.JN_MAX_REPLICA_LAG, Directive.JN_RETRY_MISS_ON_MASTER)) {
+            Object value = d.get(key);
+            boolean set = value instanceof Integer n ? n > 0 : Boolean.TRUE.equals(value);
+            if (set && !fallback) {
+                throw new ConfigException(file, d.lineOf(key), key.key(), "directive \"" + key.key()
+                        + "\" needs \"" + Directive.JN_READ_FALLBACK.key() + "\": its reads go to the member's master");
+            }
+        }
+        if (d.<Integer>get(Directive.JN_MAX_REPLICA_LAG) > 0 && d.<Integer>get(Directive.JN_VERIFY_INTERVAL) == 0) {
+            throw new ConfigException(file, d.lineOf(Directive.JN_MAX_REPLICA_LAG), Directive.JN_MAX_REPLICA_LAG.key(),
+                    "directive \"" + Directive.JN_MAX_REPLICA_LAG.key() + "\" needs \""
+                            + Directive.JN_VERIFY_INTERVAL.key() + "\": the background check measures the lag");
+        }
     }
 
     /** {@code conf_validate_server}: sorted by name (the rank is the server's index), names unique. */

@@ -54,10 +54,10 @@ public final class Generation {
             BackendGroup group = new BackendGroup(settings, loop, workers);
             groups.put(loop, group);
             Dispatch dispatch = new ConnectionDispatch(group, workers.flushBatch(loop));
-            if (fallback != null) {
-                dispatch = new FallbackDispatch(dispatch, fallback.dispatch(loop, workers), servers, rf);
-            }
             var counters = stats.loopCounters(loop);
+            if (fallback != null) {
+                dispatch = new FallbackDispatch(dispatch, fallback.dispatch(loop, workers), servers, rf, counters);
+            }
             ByteBufAllocator alloc = ByteBufAllocator.DEFAULT;
             Forwarder whole = new KeyForwarder(servers, dispatch, protocol, counters, alloc);
             Forwarder split = new FragmentingForwarder(whole, servers, dispatch, protocol, counters, alloc);

@@ -22,6 +22,8 @@ public final class Pool {
     private final Clock clock;
     private final Set<PoolClient> clients = ConcurrentHashMap.newKeySet();
     private volatile Generation generation;
+    /** Members the background check marked unreadable, by name; carried over to each new generation. */
+    private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
 
     public Pool(PoolConfig config, Protocol protocol, Workers workers, Clock clock) {
         this.name = config.name();
@@ -60,11 +62,29 @@ public final class Pool {
      */
     public synchronized void install(PoolConfig next) {
         Generation old = generation;
-        generation = new Generation(next, protocol, stats, workers, clock);
+        Generation fresh = new Generation(next, protocol, stats, workers, clock);
+        if (!next.extensions().replicaReads().marks()) {
+            unreadable.clear(); // jn_max_replica_lag was removed: nothing will ever clear a mark again
+        }
+        unreadable.forEach(member -> fresh.servers().unreadable(member, true));
+        generation = fresh;
         if (next.preconnect()) {
             generation.preconnect();
         }
         old.retire();
+    }
+
+    /**
+     * The background check marked member {@code member} unreadable ({@code marked}), or readable again
+     * ({@code jn_max_replica_lag}); holds for this generation and the next ones until changed.
+     */
+    public synchronized void unreadable(String member, boolean marked) {
+        if (marked) {
+            unreadable.add(member);
+        } else {
+            unreadable.remove(member);
+        }
+        generation.servers().unreadable(member, marked);
     }
 
     public void preconnect() {

@@ -18,6 +18,11 @@ public final class Server {
     private volatile boolean ejected;
     /** Wall time of the last ejection in µs; never reset, as nutcracker's {@code server_ejected_at}. */
     private volatile long ejectedAtMicros;
+    /**
+     * Set by the background check ({@code jn_max_replica_lag}): the member's replication link is down or
+     * it lags too far; its reads go to its master. Written by the check's thread, read per read.
+     */
+    private volatile boolean unreadable;
 
     public Server(int index, ServerConfig config) {
         this.index = index;
@@ -39,6 +44,15 @@ public final class Server {
 
     public boolean ejected() {
         return ejected;
+    }
+
+    /** Marked by the background check as behind its master ({@code jn_max_replica_lag}). */
+    public boolean unreadable() {
+        return unreadable;
+    }
+
+    void unreadable(boolean marked) {
+        unreadable = marked;
     }
 
     public long retryAtNanos() {

@@ -83,6 +83,18 @@ public final class ServerPool implements ServerHealth {
         return statsSlots.clone();
     }
 
+    /**
+     * Marks the member named {@code name} unreadable or readable again ({@code jn_max_replica_lag}, from
+     * the background check); its keys stay where they are. Unknown names are ignored (a reload removed it).
+     */
+    public void unreadable(String name, boolean marked) {
+        for (Server s : servers) {
+            if (s.name().equals(name)) {
+                s.unreadable(marked);
+            }
+        }
+    }
+
     /** The index of the server that owns the key, or {@link #NO_SERVER} when all are ejected. */
     public int serverFor(ByteBuf buf, int index, int length) {
         if (clock.nanoTime() >= nextRebuildNanos) {

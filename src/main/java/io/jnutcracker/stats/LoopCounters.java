@@ -17,6 +17,21 @@ public final class LoopCounters {
         loop.addPool(Metric.FRAGMENTS, 1);
     }
 
+    /** A read sent to its member's master because the member is marked unreadable. */
+    public void unreadableRead() {
+        loop.addPool(Metric.UNREADABLE_READS, 1);
+    }
+
+    /** A nil reply of a read member retried on its master ({@code jn_retry_miss_on_master}). */
+    public void missRetry() {
+        loop.addPool(Metric.MISS_RETRIES, 1);
+    }
+
+    /** A miss retry that the master answered with a value. */
+    public void missRetryHit() {
+        loop.addPool(Metric.MISS_RETRY_HITS, 1);
+    }
+
     /** The proxy answered an error because no server could take the request (all ejected). */
     public void forwardError() {
         loop.addPool(Metric.FORWARD_ERROR, 1);

@@ -81,6 +81,17 @@ public enum Metric {
     TOPOLOGY_PROBLEMS("topology_problems", Scope.TOP, Type.GAUGE, false,
             "# problems of every kind in the verified pools, at the last check (each is logged)",
             "nutcracker_topology_problems"),
+    REPLICAS_UNREADABLE("replicas_unreadable", Scope.TOP, Type.GAUGE, false,
+            "# read members marked unreadable (link down, or lag over jn_max_replica_lag), at the last check",
+            "nutcracker_replicas_unreadable"),
+    REPLICA_MARKS("replica_marks", Scope.TOP, Type.COUNTER, false,
+            "# times a read member was marked unreadable (jn_max_replica_lag)", "nutcracker_replica_marks"),
+    TOTAL_UNREADABLE_READS("unreadable_reads", Type.COUNTER, "UNREADABLE_READS",
+            "# reads sent to the master because their member was marked unreadable, all pools"),
+    TOTAL_MISS_RETRIES("miss_retries", Type.COUNTER, "MISS_RETRIES",
+            "# nil replies of read members retried on their master (jn_retry_miss_on_master), all pools"),
+    TOTAL_MISS_RETRY_HITS("miss_retry_hits", Type.COUNTER, "MISS_RETRY_HITS",
+            "# miss retries the master answered with a value, all pools"),
 
     // ---- beyond nutcracker, per pool and server: -D and Prometheus only ----
     COMMANDS("commands", Scope.POOL, Type.COMMAND_COUNTS, false,
@@ -88,9 +99,24 @@ public enum Metric {
     TOPOLOGY_MISS("topology_miss", Scope.POOL, Type.RATIO, false,
             "share of keys a verified read pool would miss (placed unlike its master pool), at the last check",
             "nutcracker_topology_miss_ratio"),
+    UNREADABLE_READS("unreadable_reads", Scope.POOL, Type.COUNTER, false,
+            "# reads sent to the master because their member was marked unreadable (jn_max_replica_lag)",
+            "nutcracker_unreadable_reads"),
+    MISS_RETRIES("miss_retries", Scope.POOL, Type.COUNTER, false,
+            "# nil replies of a read member retried on its master (jn_retry_miss_on_master)",
+            "nutcracker_miss_retries"),
+    MISS_RETRY_HITS("miss_retry_hits", Scope.POOL, Type.COUNTER, false,
+            "# miss retries the master answered with a value (the replica did not have it yet)",
+            "nutcracker_miss_retry_hits"),
     LATENCY("latency", Scope.SERVER, Type.SUMMARY, false,
             "request latency from forward to reply in seconds: p50, p99, p999 over the last 1 to 2 minutes",
-            "nutcracker_server_latency_seconds");
+            "nutcracker_server_latency_seconds"),
+    UNREADABLE("unreadable", Scope.SERVER, Type.REPLICA, false,
+            "1 while the background check has the read member marked unreadable (jn_max_replica_lag), else 0",
+            "nutcracker_server_unreadable"),
+    REPLICA_LAG("replica_lag", Scope.SERVER, Type.REPLICA, false,
+            "seconds the read member was behind its master at the last check (jn_max_replica_lag); -1 unknown",
+            "nutcracker_server_replica_lag_seconds");
 
     /** Where a metric lives: the JSON header, a pool, or a server of a pool. */
     public enum Scope { TOP, POOL, SERVER }
@@ -119,7 +145,12 @@ public enum Metric {
          */
         ERROR_TEXT,
         /** A share from 0 to 1, per pool, from the background topology check; Prometheus only. */
-        RATIO;
+        RATIO,
+        /**
+         * The background check's verdict on a read member ({@code jn_max_replica_lag}), per server;
+         * Prometheus only, one sample per member judged.
+         */
+        REPLICA;
 
         /** Whether the metric has a {@code long} slot (per-loop arrays; for the header, the snapshot's). */
         boolean stored() {
@@ -148,6 +179,8 @@ public enum Metric {
     private final boolean nutcracker;
     private final String description;
     private final String prometheusName;
+    /** For a top-level total: the name of the pool metric it sums over the pools; else null. */
+    private final String totalOf;
 
     Metric(String name, Scope scope, Type type, String description) {
         this(name, scope, type, true, description, "nutcracker_" + name);
@@ -158,12 +191,31 @@ public enum Metric {
     }
 
     Metric(String name, Scope scope, Type type, boolean nutcracker, String description, String prometheusName) {
+        this(name, scope, type, nutcracker, description, prometheusName, null);
+    }
+
+    /**
+     * One of ours in the stats JSON's top level: the sum over pools of pool metric {@code totalOf} (a
+     * constant's name), which the Prometheus endpoint has per pool, so this one is not exported there.
+     */
+    Metric(String name, Type type, String totalOf, String description) {
+        this(name, Scope.TOP, type, false, description, null, totalOf);
+    }
+
+    private Metric(String name, Scope scope, Type type, boolean nutcracker, String description, String prometheusName,
+                   String totalOf) {
         this.jsonName = name;
         this.scope = scope;
         this.type = type;
         this.nutcracker = nutcracker;
         this.description = description;
         this.prometheusName = prometheusName;
+        this.totalOf = totalOf;
+    }
+
+    /** For a top-level total, the pool metric it sums over the pools; else null. */
+    public Metric totalOf() {
+        return totalOf == null ? null : valueOf(totalOf);
     }
 
     /** nutcracker's name: the JSON key and the {@code -D} label. */

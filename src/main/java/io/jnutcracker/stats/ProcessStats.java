@@ -39,6 +39,8 @@ public record ProcessStats(long reloads, long reloadFailures, long lastReloadMil
             case TOPOLOGY_LINKS_DOWN -> topology.linksDown();
             case TOPOLOGY_UNREACHABLE -> topology.unreachable();
             case TOPOLOGY_PROBLEMS -> topology.problems();
+            case REPLICAS_UNREADABLE -> topology.replicasUnreadable();
+            case REPLICA_MARKS -> topology.replicaMarks();
             default -> throw new IllegalArgumentException(m + " is not a process-level value");
         };
     }
@@ -49,6 +51,11 @@ public record ProcessStats(long reloads, long reloadFailures, long lastReloadMil
             case LAST_RELOAD_ERROR -> lastReloadError;
             default -> throw new IllegalArgumentException(m + " is not a process-level text");
         };
+    }
+
+    /** The background check's last verdict on a read member ({@link Metric.Type#REPLICA}), or null. */
+    io.jnutcracker.topology.ReplicaVerdict replica(String pool, String member) {
+        return topology.replica(pool, member);
     }
 
     /** {@link Metric#TOPOLOGY_MISS} of a pool: its predicted share of missed keys, or null when it has none. */

@@ -84,6 +84,10 @@ final class PrometheusCollector implements MultiCollector {
                 families.add(latency(m, s));
                 continue;
             }
+            if (m.type() == Metric.Type.REPLICA) {
+                families.add(replicas(m, s));
+                continue;
+            }
             List<Labels> labels = new ArrayList<>();
             List<Double> values = new ArrayList<>();
             for (Snapshot.Pool pool : s.pools()) {
@@ -157,6 +161,22 @@ final class PrometheusCollector implements MultiCollector {
             if (share != null) {
                 b.dataPoint(GaugeDataPointSnapshot.builder().labels(Labels.of("pool", pool.name())).value(share)
                         .build());
+            }
+        }
+        return b.build();
+    }
+
+    /** One sample per member of a pool in force that the last check judged ({@code jn_max_replica_lag}). */
+    private static MetricSnapshot replicas(Metric m, Snapshot s) {
+        GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(m.prometheusName()).help(help(m));
+        for (Snapshot.Pool pool : s.pools()) {
+            for (Snapshot.Server server : pool.servers()) {
+                var v = s.process().replica(pool.name(), server.name());
+                if (v != null) {
+                    double value = m == Metric.UNREADABLE ? (v.unreadable() ? 1 : 0) : v.lagSeconds();
+                    b.dataPoint(GaugeDataPointSnapshot.builder()
+                            .labels(Labels.of("pool", pool.name(), "server", server.name())).value(value).build());
+                }
             }
         }
         return b.build();

@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * @param takenAtMillis wall time of the aggregation
  * @param top values of the {@link Metric.Scope#TOP} metrics that have slots, by slot; the slots of
- *     the process-level ones are filled from {@code process}
+ *     the process-level ones are filled from {@code process}, those of totals from {@code pools}
  * @param process the process-level values (reloads, topology check) read with this aggregation
  */
 public record Snapshot(long takenAtMillis, long[] top, List<Pool> pools, ProcessStats process) {
@@ -22,9 +22,17 @@ public record Snapshot(long takenAtMillis, long[] top, List<Pool> pools, Process
         top = top.clone();
         for (Metric m : Metric.of(Metric.Scope.TOP)) {
             if (!m.nutcracker() && m.slot() >= 0) {
-                top[m.slot()] = process.value(m);
+                top[m.slot()] = m.totalOf() != null ? total(pools, m.totalOf()) : process.value(m);
             }
         }
+    }
+
+    private static long total(List<Pool> pools, Metric of) {
+        long sum = 0;
+        for (Pool p : pools) {
+            sum += p.get(of);
+        }
+        return sum;
     }
 
     /** Without process-level values ({@link ProcessStats#NONE}). */

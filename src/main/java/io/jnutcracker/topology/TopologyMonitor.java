@@ -2,6 +2,9 @@ package io.jnutcracker.topology;
 
 import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.config.ProxyConfig;
+import io.jnutcracker.config.ReplicaReads;
+import io.jnutcracker.util.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,7 +35,8 @@ public final class TopologyMonitor implements AutoCloseable {
     static final int BACKGROUND_SAMPLES = 10_000;
 
     /** A monitor that never runs (no pool sets {@code jn_verify_interval}). */
-    public static final TopologyMonitor OFF = new TopologyMonitor(null, null, Set.of(), 0);
+    public static final TopologyMonitor OFF = new TopologyMonitor(null, null, Set.of(), 0, Clock.SYSTEM,
+            ReplicaListener.NONE);
 
     private final ProxyConfig config;
     private final TopologyCheck check;
@@ -44,9 +48,17 @@ public final class TopologyMonitor implements AutoCloseable {
     private volatile TopologyStatus status;
     private ScheduledExecutorService executor;
     private RedisProbe probe;
+    /** jn_max_replica_lag: the rule, the last verdicts (by pool and member) and the marks counted. */
+    private final ReplicaJudge judge;
+    private final ReplicaListener listener;
+    private final Map<String, ReplicaVerdict> verdicts = new HashMap<>();
+    private long replicaMarks;
 
-    TopologyMonitor(ProxyConfig config, InfoSource source, Set<String> verified, int intervalSeconds) {
+    TopologyMonitor(ProxyConfig config, InfoSource source, Set<String> verified, int intervalSeconds, Clock clock,
+                    ReplicaListener listener) {
         this.config = config;
+        this.judge = new ReplicaJudge(clock);
+        this.listener = listener;
         this.check = source == null ? null : new TopologyCheck(source, BACKGROUND_SAMPLES);
         this.verified = Set.copyOf(verified);
         this.intervalSeconds = intervalSeconds;
@@ -54,11 +66,15 @@ public final class TopologyMonitor implements AutoCloseable {
                 0, 0, 0, Map.of(), List.of());
     }
 
-    /** Starts checking when a pool sets {@code jn_verify_interval}; else returns {@link #OFF}. */
-    public static TopologyMonitor start(ProxyConfig config) {
+    /**
+     * Starts checking when a pool sets {@code jn_verify_interval}; else returns {@link #OFF}.
+     *
+     * @param listener told the verdict on each read member of the pools with {@code jn_max_replica_lag}
+     */
+    public static TopologyMonitor start(ProxyConfig config, Clock clock, ReplicaListener listener) {
         // Costs nothing until its first question: its event-loop thread starts then.
         RedisProbe probe = new RedisProbe(RedisProbe.DEFAULT_TIMEOUT_MILLIS);
-        TopologyMonitor m = of(config, probe);
+        TopologyMonitor m = of(config, probe, clock, listener);
         if (m != OFF) {
             m.probe = probe;
             m.executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -74,6 +90,11 @@ public final class TopologyMonitor implements AutoCloseable {
 
     /** A monitor that checks only when {@link #checkNow()} is called (tests), or {@link #OFF}. */
     static TopologyMonitor of(ProxyConfig config, InfoSource source) {
+        return of(config, source, Clock.SYSTEM, ReplicaListener.NONE);
+    }
+
+    /** As {@link #of(ProxyConfig, InfoSource)}, judging read members with {@code clock}, told to {@code listener}. */
+    static TopologyMonitor of(ProxyConfig config, InfoSource source, Clock clock, ReplicaListener listener) {
         Set<String> verified = new HashSet<>();
         int interval = Integer.MAX_VALUE;
         for (PoolConfig p : config.pools()) {
@@ -82,7 +103,7 @@ public final class TopologyMonitor implements AutoCloseable {
                 interval = Math.min(interval, p.extensions().verifyIntervalSeconds());
             }
         }
-        return verified.isEmpty() ? OFF : new TopologyMonitor(config, source, verified, interval);
+        return verified.isEmpty() ? OFF : new TopologyMonitor(config, source, verified, interval, clock, listener);
     }
 
     public TopologyStatus status() {
@@ -116,10 +137,44 @@ public final class TopologyMonitor implements AutoCloseable {
                 shares.put(pr.pool().name(), pr.miss().share());
             }
         }
+        List<ReplicaVerdict> replicas = judgeReplicas(report);
         status = new TopologyStatus(true, intervalSeconds, checksRun.incrementAndGet(), System.currentTimeMillis(),
                 misPaired.size(), linksDown, unreachable, mine.size(), shares,
-                mine.stream().map(p -> p.where() + ": " + p.kind().id() + ": " + p.message()).toList());
+                mine.stream().map(p -> p.where() + ": " + p.kind().id() + ": " + p.message()).toList(),
+                replicaMarks, replicas);
         return status;
+    }
+
+    /**
+     * {@code jn_max_replica_lag}: judges each member of the pools that set it ({@link ReplicaJudge}),
+     * tells the listener, and logs a member once when it becomes unreadable and once when it recovers.
+     */
+    private List<ReplicaVerdict> judgeReplicas(TopologyReport report) {
+        List<ReplicaVerdict> out = new ArrayList<>();
+        for (PoolReport pr : report.pools()) {
+            ReplicaReads rules = pr.pool().extensions().replicaReads();
+            if (!rules.marks()) {
+                continue;
+            }
+            for (MemberReport m : pr.members()) {
+                ReplicationInfo info = m.node() == null ? null : m.node().info();
+                ReplicaVerdict v = judge.judge(pr.pool().name(), m.server().name(), info, m.lag().bytes(),
+                        rules.maxLagSeconds());
+                ReplicaVerdict before = verdicts.put(v.pool() + '\0' + v.member(), v);
+                boolean was = before != null && before.unreadable();
+                if (v.unreadable() && !was) {
+                    replicaMarks++;
+                    LOG.warn("replica reads: pool '{}' member '{}' ({}) is unreadable: {}; its reads go to its master",
+                            v.pool(), v.member(), m.server().address(), v.reason());
+                } else if (!v.unreadable() && was) {
+                    LOG.info("replica reads: pool '{}' member '{}' ({}) is readable again: {}", v.pool(), v.member(),
+                            m.server().address(), v.reason());
+                }
+                listener.verdict(v);
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     private void checkSafely() {

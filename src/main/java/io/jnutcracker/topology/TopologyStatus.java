@@ -19,10 +19,14 @@ import java.util.Map;
  * @param problems all problems found in the verified pools (lines to change, as {@code check} prints them)
  * @param missShares per verified read pool paired with a master pool: predicted share of reads that miss
  * @param problemTexts one line per problem: {@code file:line: kind: message}
+ * @param replicaMarks times a read member was marked unreadable since start ({@code jn_max_replica_lag};
+ *     only grows)
+ * @param replicas the last check's verdict on each member of the pools with {@code jn_max_replica_lag}
  */
 public record TopologyStatus(boolean enabled, int intervalSeconds, long checksRun, long lastCheckMillis,
                              int misPairings, int linksDown, int unreachable, int problems,
-                             Map<String, Double> missShares, List<String> problemTexts) {
+                             Map<String, Double> missShares, List<String> problemTexts, long replicaMarks,
+                             List<ReplicaVerdict> replicas) {
 
     /** No pool asked for background checks. */
     public static final TopologyStatus DISABLED = new TopologyStatus(false, 0, 0, 0, 0, 0, 0, 0, Map.of(), List.of());
@@ -30,6 +34,30 @@ public record TopologyStatus(boolean enabled, int intervalSeconds, long checksRu
     public TopologyStatus {
         missShares = Map.copyOf(missShares);
         problemTexts = List.copyOf(problemTexts);
+        replicas = List.copyOf(replicas);
+    }
+
+    /** Without replication-aware reads (no pool sets {@code jn_max_replica_lag}). */
+    public TopologyStatus(boolean enabled, int intervalSeconds, long checksRun, long lastCheckMillis,
+                          int misPairings, int linksDown, int unreachable, int problems,
+                          Map<String, Double> missShares, List<String> problemTexts) {
+        this(enabled, intervalSeconds, checksRun, lastCheckMillis, misPairings, linksDown, unreachable, problems,
+                missShares, problemTexts, 0, List.of());
+    }
+
+    /** Read members marked unreadable at the last check (a gauge). */
+    public int replicasUnreadable() {
+        return (int) replicas.stream().filter(ReplicaVerdict::unreadable).count();
+    }
+
+    /** The last verdict on {@code pool}'s member {@code member}, or null when it is not judged. */
+    public ReplicaVerdict replica(String pool, String member) {
+        for (ReplicaVerdict v : replicas) {
+            if (v.pool().equals(pool) && v.member().equals(member)) {
+                return v;
+            }
+        }
+        return null;
     }
 
     /** True when the last check found nothing wrong (and there was one). */

@@ -22,7 +22,8 @@ class DirectiveTest {
         assertThat(Directive.extensions()).containsExactly(Directive.JN_VERIFY_INTERVAL, Directive.JN_READ_FALLBACK,
                 Directive.JN_TLS_CERT, Directive.JN_TLS_KEY, Directive.JN_TLS_CLIENT_CA, Directive.JN_TLS_SERVER,
                 Directive.JN_TLS_SERVER_CA, Directive.JN_TLS_SERVER_CERT, Directive.JN_TLS_SERVER_KEY,
-                Directive.JN_TLS_SERVER_NAME, Directive.JN_TLS_SERVER_VERIFY);
+                Directive.JN_TLS_SERVER_NAME, Directive.JN_TLS_SERVER_VERIFY,
+                Directive.JN_MAX_REPLICA_LAG, Directive.JN_RETRY_MISS_ON_MASTER);
         assertThat(Directive.nutcracker().size() + Directive.extensions().size() + Directive.masterKeys().size())
                 .isEqualTo(Directive.values().length);
         assertThat(Directive.masterKeys()).containsExactly(Directive.REUSEPORT);

@@ -86,4 +86,60 @@ class ExtensionKeyTest {
                 """).pools().get(0);
         assertThat(p.extensions().reusePort()).isTrue();
     }
+
+    @Test
+    void replicaReadKeysAreOffByDefaultAndReadWithTheirRules() throws Exception {
+        PoolConfig p = ConfigFiles.load(dir, """
+                m:
+                  listen: 127.0.0.1:22121
+                  servers:
+                   - 127.0.0.1:6379:1 a
+                r:
+                  listen: 127.0.0.1:22122
+                  jn_verify_interval: 1
+                  jn_read_fallback: pool:m
+                  jn_max_replica_lag: 10
+                  jn_retry_miss_on_master: true
+                  servers:
+                   - 127.0.0.1:6380:1 a
+                """).pool("r").orElseThrow();
+        assertThat(p.extensions().replicaReads()).isEqualTo(new ReplicaReads(10, true));
+        assertThat(p.extensions().replicaReads().marks()).isTrue();
+        assertThat(PoolExtensions.NONE.replicaReads()).isEqualTo(ReplicaReads.OFF);
+        assertThat(ReplicaReads.OFF.marks()).isFalse();
+    }
+
+    @Test
+    void replicaReadKeysNeedTheReadFallbackAndTheLagBoundTheBackgroundCheck() {
+        assertThatThrownBy(() -> ConfigFiles.load(dir, """
+                r:
+                  listen: 127.0.0.1:22122
+                  jn_retry_miss_on_master: true
+                  servers:
+                   - 127.0.0.1:6380:1 a
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("directive \"jn_retry_miss_on_master\" needs \"jn_read_fallback\"")
+                .extracting(e -> ((ConfigException) e).line()).isEqualTo(3);
+        assertThatThrownBy(() -> ConfigFiles.load(dir, """
+                m:
+                  listen: 127.0.0.1:22121
+                  servers:
+                   - 127.0.0.1:6379:1 a
+                r:
+                  listen: 127.0.0.1:22122
+                  jn_read_fallback: pool:m
+                  jn_max_replica_lag: 10
+                  servers:
+                   - 127.0.0.1:6380:1 a
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("directive \"jn_max_replica_lag\" needs \"jn_verify_interval\"");
+        assertThatThrownBy(() -> ConfigFiles.load(dir, """
+                r:
+                  listen: 127.0.0.1:22122
+                  jn_retry_miss_on_master: yes
+                  servers:
+                   - 127.0.0.1:6380:1 a
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("directive \"jn_retry_miss_on_master\" is not \"true\" or \"false\"");
+    }
 }

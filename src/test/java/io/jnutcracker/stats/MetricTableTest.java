@@ -39,9 +39,17 @@ class MetricTableTest {
         // The stats JSON's fields after nutcracker's header: renaming one breaks operators' scripts.
         assertThat(ourTopLevelNames()).containsExactly("reloads", "reload_failures", "last_reload",
                 "last_reload_error", "topology_interval", "topology_checks", "topology_last_check",
-                "topology_mispaired", "topology_links_down", "topology_unreachable", "topology_problems");
+                "topology_mispaired", "topology_links_down", "topology_unreachable", "topology_problems",
+                "replicas_unreadable", "replica_marks", "unreadable_reads", "miss_retries", "miss_retry_hits");
         for (Metric m : Metric.of(Metric.Scope.TOP)) {
             if (m.nutcracker()) {
+                continue;
+            }
+            if (m.totalOf() != null) {
+                // a total over pools: the same name as the pool metric, exported per pool on Prometheus
+                assertThat(m.totalOf().scope()).as(m.name()).isEqualTo(Metric.Scope.POOL);
+                assertThat(m.totalOf().jsonName()).as(m.name()).isEqualTo(m.jsonName());
+                assertThat(m.prometheusName()).as(m.name()).isNull();
                 continue;
             }
             assertThat(m.prometheusName()).as(m.name()).matches("nutcracker_[a-z_]+");

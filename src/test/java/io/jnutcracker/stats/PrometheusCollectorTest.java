@@ -3,6 +3,7 @@ package io.jnutcracker.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jnutcracker.command.Command;
+import io.jnutcracker.topology.ReplicaVerdict;
 import io.jnutcracker.topology.TopologyStatus;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -28,9 +29,17 @@ class PrometheusCollectorTest {
         EmbeddedChannel ch = new EmbeddedChannel();
         pool.clientOpened(ch).command(io.jnutcracker.command.CommandTable.byName("GET"));
         pool.serverEjected(0, 1_500_000);
+        LoopCounters counters = pool.loopCounters(Runnable::run);
+        counters.unreadableRead();
+        counters.unreadableRead();
+        counters.missRetry();
+        counters.missRetryHit();
         ProcessStats process = new ProcessStats(3, 1, 1_795_695_100_999L, "conf.yml:3: bad",
                 new TopologyStatus(true, 5, 7, 1_795_695_000_123L, 1, 2, 3, 6,
-                        Map.of("alpha", 0.5, "not-in-force", 0.25), List.of("p")));
+                        Map.of("alpha", 0.5, "not-in-force", 0.25), List.of("p"), 4,
+                        List.of(new ReplicaVerdict("alpha", "a1", true, 12, "behind"),
+                                new ReplicaVerdict("alpha", "a2", false, 0, "caught up"),
+                                new ReplicaVerdict("not-in-force", "a1", true, 3, "behind"))));
         StatsAggregator aggregator = new StatsAggregator(() -> List.of(pool), () -> process);
         Snapshot snapshot = aggregator.aggregate();
         ch.finishAndReleaseAll();
@@ -39,7 +48,8 @@ class PrometheusCollectorTest {
 
     @Test
     void everyTableMetricIsExportedWithItsTypeAndLabels() throws Exception {
-        PrometheusText prom = PrometheusText.parse(scrape(sampleSnapshot()));
+        Snapshot snapshot = sampleSnapshot();
+        PrometheusText prom = PrometheusText.parse(scrape(snapshot));
 
         for (Metric m : Metric.values()) {
             if (m.prometheusName() == null) {
@@ -85,6 +95,21 @@ class PrometheusCollectorTest {
         // miss share per pool in force only
         assertThat(prom.value("nutcracker_topology_miss_ratio", "pool", "alpha")).isEqualTo(0.5);
         assertThat(prom.samples).filteredOn(x -> x.name().equals("nutcracker_topology_miss_ratio")).hasSize(1);
+        // replication-aware reads: marks, per-member verdicts of pools in force, per-pool read counts
+        assertThat(prom.value("nutcracker_replicas_unreadable")).isEqualTo(2);
+        assertThat(prom.value("nutcracker_replica_marks_total")).isEqualTo(4);
+        assertThat(prom.value("nutcracker_server_unreadable", "pool", "alpha", "server", "a1")).isEqualTo(1);
+        assertThat(prom.value("nutcracker_server_unreadable", "pool", "alpha", "server", "a2")).isEqualTo(0);
+        assertThat(prom.value("nutcracker_server_replica_lag_seconds", "pool", "alpha", "server", "a1")).isEqualTo(12);
+        assertThat(prom.samples).filteredOn(x -> x.name().equals("nutcracker_server_unreadable")).hasSize(2);
+        assertThat(prom.value("nutcracker_unreadable_reads_total", "pool", "alpha")).isEqualTo(2);
+        assertThat(prom.value("nutcracker_miss_retries_total", "pool", "alpha")).isEqualTo(1);
+        assertThat(prom.value("nutcracker_miss_retry_hits_total", "pool", "alpha")).isEqualTo(1);
+        // and the stats JSON's totals over pools
+        assertThat(snapshot.get(Metric.TOTAL_UNREADABLE_READS)).isEqualTo(2);
+        assertThat(snapshot.get(Metric.TOTAL_MISS_RETRIES)).isEqualTo(1);
+        assertThat(snapshot.get(Metric.TOTAL_MISS_RETRY_HITS)).isEqualTo(1);
+        assertThat(snapshot.get(Metric.REPLICAS_UNREADABLE)).isEqualTo(2);
     }
 
     @Test

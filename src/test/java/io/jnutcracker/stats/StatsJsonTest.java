@@ -22,7 +22,8 @@ class StatsJsonTest {
             + "\"last_reload_error\":\"conf.yml:3: directive \\\"hash\\\" is not a valid hash\", "
             + "\"topology_interval\":5, \"topology_checks\":7, \"topology_last_check\":1795695000, "
             + "\"topology_mispaired\":1, \"topology_links_down\":2, \"topology_unreachable\":3, "
-            + "\"topology_problems\":6";
+            + "\"topology_problems\":6, \"replicas_unreadable\":0, \"replica_marks\":0, \"unreadable_reads\":0, "
+            + "\"miss_retries\":0, \"miss_retry_hits\":0";
 
     @Test
     void sameValuesGiveTheRecordedBytesWithOurFieldsAfterTheHeader() throws Exception {
@@ -71,7 +72,8 @@ class StatsJsonTest {
                 + "\"reloads\":0, \"reload_failures\":0, \"last_reload\":0, \"last_reload_error\":\"\", "
                 + "\"topology_interval\":0, \"topology_checks\":0, \"topology_last_check\":0, "
                 + "\"topology_mispaired\":0, \"topology_links_down\":0, \"topology_unreachable\":0, "
-                + "\"topology_problems\":0}\n");
+                + "\"topology_problems\":0, \"replicas_unreadable\":0, \"replica_marks\":0, \"unreadable_reads\":0, "
+                + "\"miss_retries\":0, \"miss_retry_hits\":0}\n");
     }
 
     @Test

@@ -22,7 +22,17 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     public static RedisServerProcess start(String host, String... extraArgs) throws IOException {
-        return start(host, freePort(host), extraArgs);
+        // A free port can be taken by another process between our probe and redis-server's bind (many
+        // suites share this machine): then try another one, a few times, rather than fail the test.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(host, freePort(host), extraArgs);
+            } catch (IOException e) {
+                if (attempt == 5 || e.getMessage() == null || !e.getMessage().contains("Address already in use")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public static RedisServerProcess start(String host, int port, String... extraArgs) throws IOException {

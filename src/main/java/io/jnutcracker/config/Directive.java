@@ -55,7 +55,20 @@ public enum Directive {
      * Where reads go when a member of this (read) pool is down or ejected: {@code pool:NAME} or
      * {@code proxy:HOST:PORT} ({@link ReadFallback}); unset (the default) is nutcracker's behaviour.
      */
-    JN_READ_FALLBACK("jn_read_fallback", ValueKind.READ_FALLBACK, null, true);
+    JN_READ_FALLBACK("jn_read_fallback", ValueKind.READ_FALLBACK, null, true),
+    /**
+     * The Redis Sentinels that watch this pool's masters ({@link SentinelSettings}): each server's name
+     * is then a Sentinel master name, and its address follows failovers. Unset (the default): the
+     * addresses in the file, as nutcracker.
+     */
+    JN_SENTINELS("jn_sentinels", ValueKind.ADDRESSES, null, true),
+    /** The Sentinels' password ({@code requirepass} in sentinel.conf); only with {@code jn_sentinels}. */
+    JN_SENTINEL_AUTH("jn_sentinel_auth", ValueKind.STRING, null, true),
+    /**
+     * This data centre's hosts or subnets: makes a {@code jn_sentinels} pool a read pool whose members
+     * are local replicas of the named masters, found through the Sentinels.
+     */
+    JN_SENTINEL_LOCAL("jn_sentinel_local", ValueKind.SUBNETS, null, true);
 
     private final String key;
     private final ValueKind kind;

@@ -23,6 +23,11 @@ public record Answer(RespType type, boolean error, String text, List<Answer> ele
         elements = List.copyOf(elements);
     }
 
+    /** A reply that is not an aggregate. */
+    public Answer(RespType type, boolean error, String text) {
+        this(type, error, text, List.of());
+    }
+
     /** Reads {@code reply} (which the caller still owns and releases). */
     public static Answer of(Reply reply) {
         ByteBuf f = reply.frame();

@@ -95,13 +95,16 @@ final class SentinelWatch {
             return;
         }
         String why;
+        // A lone answer to a question (not news) that contradicts the address in force is more likely
+        // a Sentinel that has not caught up: it may move the member only with a majority behind it.
+        boolean confirmable = how.startsWith("+") || votes.current(master) == null;
         if (v == Verdict.TRUSTED) {
             why = how + " from a majority of " + settings.sentinels().size() + " sentinels";
-        } else if (isMaster(address)) {
+        } else if (confirmable && isMaster(address)) {
             votes.confirmed(master, address);
             why = how + " from sentinel " + sentinel + ", confirmed: " + address + " says role:master";
         } else {
-            LOG.info("pool '{}': sentinel {} says master '{}' is at {} ({}); not confirmed yet", pool.name(),
+            LOG.debug("pool '{}': sentinel {} says master '{}' is at {} ({}); not confirmed", pool.name(),
                     sentinel, master, address, how);
             return;
         }

@@ -8,6 +8,7 @@ import io.jnutcracker.config.ProxyConfig;
 import io.jnutcracker.route.Pool;
 import io.jnutcracker.route.RedisProtocol;
 import io.jnutcracker.topology.ReplicaVerdict;
+import io.jnutcracker.sentinel.SentinelMonitor;
 import io.jnutcracker.topology.TopologyMonitor;
 import io.jnutcracker.topology.TopologyStatus;
 import io.jnutcracker.util.Clock;
@@ -45,6 +46,8 @@ public final class Nutcracker implements AutoCloseable {
     private volatile ProxyConfig config;
     // jnutcracker extension: background topology check (jn_verify_interval; io.jnutcracker.topology)
     private volatile TopologyMonitor topology = TopologyMonitor.OFF;
+    // jnutcracker extension: members that follow Redis Sentinel (jn_sentinels; io.jnutcracker.sentinel)
+    private volatile SentinelMonitor sentinels = SentinelMonitor.OFF;
 
     private Nutcracker(int workerThreads, Clock clock, int mbufSize, Transport transport) {
         this.clock = clock;
@@ -84,10 +87,15 @@ public final class Nutcracker implements AutoCloseable {
             throw e;
         }
         nc.config = config;
+        nc.sentinels = SentinelMonitor.start(nc.pools(), clock); // before "started": first answers in
         LOG.info("jnutcracker started on pid {} with {} pools, transport {}", ProcessHandle.current().pid(),
                 nc.servers.size(), nc.workers.transport().flagName());
         nc.topology = TopologyMonitor.start(config, clock, nc::replicaVerdict); // jnutcracker extension; OFF unless a pool asks
         return nc;
+    }
+
+    private synchronized List<Pool> pools() {
+        return servers.values().stream().map(ProxyServer::pool).toList();
     }
 
     private ProxyServer bind(PoolConfig pool) throws IOException, InterruptedException {
@@ -162,6 +170,8 @@ public final class Nutcracker implements AutoCloseable {
         config = next;
         topology.close();
         topology = TopologyMonitor.start(next, clock, this::replicaVerdict);
+        sentinels.close();
+        sentinels = SentinelMonitor.start(pools(), clock);
         Reload reload = new Reload(System.currentTimeMillis(), added, removed, changed, unchanged,
                 errors.isEmpty() ? null : String.join("; ", errors));
         record(reload);
@@ -299,6 +309,7 @@ public final class Nutcracker implements AutoCloseable {
     @Override
     public synchronized void close() {
         topology.close();
+        sentinels.close();
         for (ProxyServer s : servers.values()) {
             s.unbind();
         }

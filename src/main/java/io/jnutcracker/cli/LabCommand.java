@@ -27,6 +27,9 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--as-written", description = "the seed's read pools and replication exactly as the write-up has them")
     boolean asWritten;
 
+    @Option(names = "--failover", description = "the seed's deployment with three Sentinels: kill redis01's master under traffic and tell what users saw")
+    boolean failover;
+
     @Option(names = "--stop", description = "stop the processes an earlier run left (by the pid files in lab/run/pids)")
     boolean stop;
 
@@ -57,6 +60,9 @@ final class LabCommand implements Callable<Integer> {
         if (!sample.matches("[1-9][0-9]{0,6}")) {
             return die(err, "JN_LAB_SAMPLE must be a positive number (at most 7 digits)");
         }
+        if (failover) {
+            return failover(out, err);
+        }
         String proxy = System.getenv("JN_PROXY");
         Lab.Options options = new Lab.Options(asWritten ? Layout.AS_WRITTEN : Layout.INTENDED,
                 proxy == null || proxy.isBlank() ? null : proxy, Integer.parseInt(sample),
@@ -76,6 +82,30 @@ final class LabCommand implements Callable<Integer> {
             Signal.handle(new Signal("INT"), s -> stopped.countDown());
             Signal.handle(new Signal("TERM"), s -> stopped.countDown());
             return lab.awaitStop(stopped, report.status());
+        } catch (LabException e) {
+            return die(err, e.getMessage());
+        } finally {
+            lab.close();
+        }
+    }
+
+    /** {@code --failover} (docs/LAB.md): the Sentinel story; with {@code --once} it exits when told. */
+    private int failover(PrintStream out, PrintStream err) throws Exception {
+        LogSetup.configure(LogSetup.verbosity(), "lab/run/proxies.log");
+        io.jnutcracker.lab.FailoverLab lab = new io.jnutcracker.lab.FailoverLab(out);
+        Thread cleanup = new Thread(lab::close, "lab-stop");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            int status = lab.run();
+            if (checkOnly) {
+                return status;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Signal.handle(new Signal("INT"), s -> stopped.countDown());
+            Signal.handle(new Signal("TERM"), s -> stopped.countDown());
+            out.println("lab: up until Ctrl-C");
+            stopped.await();
+            return status;
         } catch (LabException e) {
             return die(err, e.getMessage());
         } finally {

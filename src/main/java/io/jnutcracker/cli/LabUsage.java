@@ -7,7 +7,7 @@ final class LabUsage {
 
     static String text(String sampleSize) {
         return """
-                Usage: bin/jnutcracker-lab [--check-only|--once] [--as-written]
+                Usage: bin/jnutcracker-lab [--check-only|--once] [--as-written | --failover]
                        bin/jnutcracker-lab --stop
                        bin/jnutcracker-lab -h|--help
                 (bin/jnutcracker lab takes the same flags; bin/jnutcracker-lab also installs redis-server.)
@@ -38,6 +38,9 @@ final class LabUsage {
                                         wrong) and redis02 from .12:6405 (of 6402: right). Each data centre then
                                         misses one master's share of the keys; the check passes when the misses
                                         are exactly that share and the write-up's transcript reappears.
+                  --failover            three Sentinels and Sentinel-driven pools (jn_sentinels): kills redis01's
+                                        master under traffic and prints what users saw, then restarts it as a
+                                        replica (docs/LAB.md, "Failover")
                   --stop                stop the processes an earlier run left (by the pid files in lab/run/pids)
                   -h, --help            this text
 

@@ -87,6 +87,20 @@ public enum Directive {
      */
     JN_RETRY_MISS_ON_MASTER("jn_retry_miss_on_master", ValueKind.BOOLEAN, false, true),
 
+    /**
+     * The Redis Sentinels that watch this pool's masters ({@link SentinelSettings}): each server's name
+     * is then a Sentinel master name, and its address follows failovers. Unset (the default): the
+     * addresses in the file, as nutcracker.
+     */
+    JN_SENTINELS("jn_sentinels", ValueKind.ADDRESSES, null, true),
+    /** The Sentinels' password ({@code requirepass} in sentinel.conf); only with {@code jn_sentinels}. */
+    JN_SENTINEL_AUTH("jn_sentinel_auth", ValueKind.STRING, null, true),
+    /**
+     * This data centre's hosts or subnets: makes a {@code jn_sentinels} pool a read pool whose members
+     * are local replicas of the named masters, found through the Sentinels.
+     */
+    JN_SENTINEL_LOCAL("jn_sentinel_local", ValueKind.SUBNETS, null, true),
+
     // ---- twemproxy master's keys (after 0.5.0): accepted so files written for master builds load ----
 
     /** SO_REUSEPORT on the pool's listener (twemproxy master, PR #396). */

@@ -62,6 +62,13 @@ public record PoolConfig(
                 clientConnections, tcpKeepalive, servers, line, next);
     }
 
+    /** This pool with other servers (same names and order: a Sentinel moved one of them). */
+    public PoolConfig withServers(List<ServerConfig> next) {
+        return new PoolConfig(name, listen, hash, hashTag, distribution, timeoutMs, backlog, preconnect, redis,
+                redisAuth, redisDb, serverConnections, autoEjectHosts, serverRetryTimeoutMs, serverFailureLimit,
+                clientConnections, tcpKeepalive, next, line, extensions);
+    }
+
     /**
      * Whether {@code other} configures the pool identically, ignoring where in the file it was
      * written (line numbers). A config reload leaves such a pool untouched.

@@ -11,11 +11,12 @@ package io.jnutcracker.config;
  * @param reusePort {@code reuseport} (twemproxy master's key): SO_REUSEPORT on the listener
  * @param tls the {@code jn_tls_*} keys; null for plain TCP both ways, as nutcracker
  * @param replicaReads {@code jn_max_replica_lag} and {@code jn_retry_miss_on_master}; never null
+ * @param sentinel {@code jn_sentinels} and its companions; null for none
  */
 public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallback, boolean reusePort, TlsConfig tls,
-                             ReplicaReads replicaReads) {
+                             ReplicaReads replicaReads, SentinelSettings sentinel) {
     /** No extension key set: the pool behaves exactly as in nutcracker. */
-    public static final PoolExtensions NONE = new PoolExtensions(0, null, false, null, ReplicaReads.OFF);
+    public static final PoolExtensions NONE = new PoolExtensions(0, null, false, null, ReplicaReads.OFF, null);
 
     public PoolExtensions {
         replicaReads = replicaReads == null ? ReplicaReads.OFF : replicaReads;
@@ -26,7 +27,7 @@ public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallbac
     }
 
     public PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallback) {
-        this(verifyIntervalSeconds, readFallback, false, null, ReplicaReads.OFF);
+        this(verifyIntervalSeconds, readFallback, false, null, ReplicaReads.OFF, null);
     }
 
     /** True when the running proxy should check this pool's topology in the background. */
@@ -45,18 +46,22 @@ public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallbac
     }
 
     public PoolExtensions withReadFallback(ReadFallback fallback) {
-        return new PoolExtensions(verifyIntervalSeconds, fallback, reusePort, tls, replicaReads);
+        return new PoolExtensions(verifyIntervalSeconds, fallback, reusePort, tls, replicaReads, sentinel);
     }
 
     public PoolExtensions withReusePort(boolean next) {
-        return new PoolExtensions(verifyIntervalSeconds, readFallback, next, tls, replicaReads);
+        return new PoolExtensions(verifyIntervalSeconds, readFallback, next, tls, replicaReads, sentinel);
     }
 
     public PoolExtensions withTls(TlsConfig next) {
-        return new PoolExtensions(verifyIntervalSeconds, readFallback, reusePort, next, replicaReads);
+        return new PoolExtensions(verifyIntervalSeconds, readFallback, reusePort, next, replicaReads, sentinel);
     }
 
     public PoolExtensions withReplicaReads(ReplicaReads next) {
-        return new PoolExtensions(verifyIntervalSeconds, readFallback, reusePort, tls, next);
+        return new PoolExtensions(verifyIntervalSeconds, readFallback, reusePort, tls, next, sentinel);
+    }
+
+    public PoolExtensions withSentinel(SentinelSettings next) {
+        return new PoolExtensions(verifyIntervalSeconds, readFallback, reusePort, tls, replicaReads, next);
     }
 }

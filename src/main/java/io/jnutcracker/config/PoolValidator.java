@@ -73,17 +73,19 @@ final class PoolValidator {
                     "directive \"redis_auth:\" is only valid for a redis pool");
         }
         List<ServerConfig> servers = sortedServers(file, d);
+        PoolExtensions extensions = new PoolExtensions(d.<Integer>get(Directive.JN_VERIFY_INTERVAL))
+                .withReusePort(d.<Boolean>get(Directive.REUSEPORT))
+                .withTls(TlsResolver.resolve(file, d))
+                .withReplicaReads(new ReplicaReads(d.<Integer>get(Directive.JN_MAX_REPLICA_LAG),
+                        d.<Boolean>get(Directive.JN_RETRY_MISS_ON_MASTER)))
+                .withSentinel(sentinel(file, d, servers));
         return new PoolConfig(d.name(), listen, d.<HashFunction>get(Directive.HASH), d.get(Directive.HASH_TAG),
                 d.<Distribution>get(Directive.DISTRIBUTION), d.<Integer>get(Directive.TIMEOUT),
                 d.<Integer>get(Directive.BACKLOG), d.<Boolean>get(Directive.PRECONNECT), redis, redisAuth,
                 d.<Integer>get(Directive.REDIS_DB), serverConnections, d.<Boolean>get(Directive.AUTO_EJECT_HOSTS),
                 d.<Integer>get(Directive.SERVER_RETRY_TIMEOUT), d.<Integer>get(Directive.SERVER_FAILURE_LIMIT),
                 d.<Integer>get(Directive.CLIENT_CONNECTIONS), d.<Boolean>get(Directive.TCPKEEPALIVE),
-                servers, d.line(), new PoolExtensions(d.<Integer>get(Directive.JN_VERIFY_INTERVAL))
-                        .withReusePort(d.<Boolean>get(Directive.REUSEPORT))
-                        .withTls(TlsResolver.resolve(file, d))
-                        .withReplicaReads(new ReplicaReads(d.<Integer>get(Directive.JN_MAX_REPLICA_LAG),
-                                d.<Boolean>get(Directive.JN_RETRY_MISS_ON_MASTER))));
+                servers, d.line(), extensions);
     }
 
     /**
@@ -105,6 +107,34 @@ final class PoolValidator {
                     "directive \"" + Directive.JN_MAX_REPLICA_LAG.key() + "\" needs \""
                             + Directive.JN_VERIFY_INTERVAL.key() + "\": the background check measures the lag");
         }
+    }
+
+    /**
+     * {@code jn_sentinels} and its companions; null when the pool has none. A Sentinel knows a master
+     * by name only, so every server must be named (an unnamed one is known by its address, which is
+     * exactly what a failover changes) and be TCP.
+     */
+    private static SentinelSettings sentinel(Path file, PoolDraft d, List<ServerConfig> servers)
+            throws ConfigException {
+        List<java.net.InetSocketAddress> sentinels = d.get(Directive.JN_SENTINELS);
+        if (sentinels == null) {
+            for (Directive companion : List.of(Directive.JN_SENTINEL_AUTH, Directive.JN_SENTINEL_LOCAL)) {
+                if (d.has(companion)) {
+                    throw new ConfigException(file, d.lineOf(companion), companion.key(),
+                            "directive \"" + companion.key() + "\" needs \"" + Directive.JN_SENTINELS.key() + "\"");
+                }
+            }
+            return null;
+        }
+        for (ServerConfig s : servers) {
+            if (s.isUnix() || s.name().equals(s.host() + ":" + s.port()) || s.name().equals(s.host())) {
+                throw new ConfigException(file, s.line(), Directive.SERVERS.key(), "pool '" + d.name()
+                        + "' has jn_sentinels, so each server needs a name, its Sentinel master name, and a "
+                        + "host:port ('" + s.pname() + "')");
+            }
+        }
+        List<Subnet> local = d.get(Directive.JN_SENTINEL_LOCAL);
+        return new SentinelSettings(sentinels, d.get(Directive.JN_SENTINEL_AUTH), local == null ? List.of() : local);
     }
 
     /** {@code conf_validate_server}: sorted by name (the rank is the server's index), names unique. */

@@ -20,6 +20,14 @@ public record ServerConfig(String pname, String name, String host, int port, Str
         return unixPath != null;
     }
 
+    /**
+     * The same member (name, weight: so the same place on the continuum) at another TCP address, as
+     * a Sentinel failover moves it; {@code pname} follows, so log lines name the new address.
+     */
+    public ServerConfig at(String newHost, int newPort) {
+        return new ServerConfig(newHost + ":" + newPort + ":" + weight, name, newHost, newPort, null, weight, line);
+    }
+
     /** {@code host:port} or the socket path, for humans. */
     public String address() {
         return isUnix() ? unixPath : host + ":" + port;

@@ -107,6 +107,40 @@ enum ValueKind {
             return v;
         }
     },
+    /**
+     * {@code jn_sentinels}: {@code host:port} entries separated by commas or spaces, in one scalar
+     * (nutcracker allows one sequence per pool, {@code servers:}); unresolved until used.
+     */
+    ADDRESSES("host:port[,host:port...]") {
+        @Override
+        Object parse(String value, int line) throws InvalidValue {
+            java.util.List<java.net.InetSocketAddress> out = new java.util.ArrayList<>();
+            for (String entry : entries(value)) {
+                ServerConfig s;
+                try {
+                    s = ServerParser.parse(entry + ":1", line);
+                } catch (InvalidValue e) {
+                    throw new InvalidValue("has \"" + entry + "\", which is not host:port");
+                }
+                if (s.isUnix()) {
+                    throw new InvalidValue("has \"" + entry + "\", which is not host:port");
+                }
+                out.add(java.net.InetSocketAddress.createUnresolved(s.host(), s.port()));
+            }
+            return java.util.List.copyOf(out);
+        }
+    },
+    /** {@code jn_sentinel_local}: address literals or CIDR subnets, separated by commas or spaces. */
+    SUBNETS("address[/bits][,address[/bits]...]") {
+        @Override
+        Object parse(String value, int line) throws InvalidValue {
+            java.util.List<Subnet> out = new java.util.ArrayList<>();
+            for (String entry : entries(value)) {
+                out.add(Subnet.parse(entry));
+            }
+            return java.util.List.copyOf(out);
+        }
+    },
     /** {@code conf_add_server}: one sequence entry. */
     SERVER("host:port:weight [name] | /path:weight [name]") {
         @Override
@@ -131,4 +165,13 @@ enum ValueKind {
      * @param line 1-based line of the value, kept by parsers whose result records it
      */
     abstract Object parse(String value, int line) throws InvalidValue;
+
+    /** The non-empty pieces of a list written in one scalar, split at commas and spaces. */
+    static java.util.List<String> entries(String value) throws InvalidValue {
+        java.util.List<String> out = java.util.Arrays.stream(value.split("[,\\s]+")).filter(e -> !e.isEmpty()).toList();
+        if (out.isEmpty()) {
+            throw new InvalidValue("has no entries");
+        }
+        return out;
+    }
 }

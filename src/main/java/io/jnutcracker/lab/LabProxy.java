@@ -22,6 +22,11 @@ abstract class LabProxy implements AutoCloseable {
     /** The child process, or null for a proxy in this JVM. */
     abstract ChildProcess process();
 
+    /** The proxy in this JVM, or null for a child process. */
+    io.jnutcracker.Nutcracker inJvm() {
+        return null;
+    }
+
     @Override
     public abstract void close();
 
@@ -39,6 +44,11 @@ abstract class LabProxy implements AutoCloseable {
             @Override
             ChildProcess process() {
                 return null;
+            }
+
+            @Override
+            io.jnutcracker.Nutcracker inJvm() {
+                return proxy;
             }
 
             @Override

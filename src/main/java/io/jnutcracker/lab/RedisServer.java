@@ -43,9 +43,21 @@ public final class RedisServer implements AutoCloseable {
                 "--dir", dir.toString(), "--dbfilename", "dump-" + host + "-" + port + ".rdb"));
         cmd.addAll(extraArgs);
         Files.createDirectories(dir);
+        return launch(host, port, binary, cmd.subList(1, cmd.size()), log, ownSession);
+    }
+
+    /**
+     * Runs {@code binary args} (a redis-server, or a redis-sentinel: both answer PING) that will
+     * listen on {@code host:port}, and waits until it answers.
+     */
+    static RedisServer launch(String host, int port, String binary, List<String> args, Path log, boolean ownSession)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(binary));
+        cmd.addAll(args);
         ChildProcess p;
         try {
-            p = ChildProcess.start("redis-" + host + "-" + port, cmd, log, ownSession);
+            p = ChildProcess.start((binary.endsWith("sentinel") ? "sentinel-" : "redis-") + host + "-" + port, cmd, log,
+                    ownSession);
         } catch (IOException e) {
             throw new IOException("cannot start " + binary + " (bin/test and bin/jnutcracker-lab install it): "
                     + e.getMessage(), e);

@@ -69,6 +69,25 @@ public final class ReplyDecoder extends ByteToMessageDecoder {
         } while (progress);
     }
 
+    /**
+     * Decodes one complete value already in memory, such as an element of an aggregate
+     * ({@link Reply#element}): the same state machine, so a nested reply (Sentinel's answers, for one)
+     * is read by the project's one RESP reader. The result holds a reference of its own; {@code frame}
+     * is neither consumed nor released.
+     *
+     * @throws ProtocolException when {@code frame} is not exactly one complete value
+     */
+    public static Reply decodeWhole(ByteBuf frame) {
+        ByteBuf in = frame.duplicate();
+        List<Object> out = new java.util.ArrayList<>(1);
+        new ReplyDecoder().decode(null, in, out);
+        if (out.size() != 1 || in.isReadable()) {
+            out.forEach(o -> ((Reply) o).release());
+            throw new ProtocolException("not one complete reply");
+        }
+        return (Reply) out.get(0);
+    }
+
     /** Bytes buffered and not yet decoded (for tests). */
     int bufferedBytes() {
         return actualReadableBytes();

@@ -4,6 +4,7 @@ import io.jnutcracker.backend.Workers;
 import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.stats.PoolStats;
 import io.jnutcracker.util.Clock;
+import java.net.InetSocketAddress;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,6 +25,10 @@ public final class Pool {
     private volatile Generation generation;
     /** Members the background check marked unreadable, by name; carried over to each new generation. */
     private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
+    /** The configuration as the file has it (what a reload compares); guarded by {@code this}. */
+    private volatile PoolConfig configured;
+    /** Members a Sentinel has moved (jn_sentinels), applied to every generation; guarded by {@code this}. */
+    private Addresses moved = Addresses.NONE;
 
     public Pool(PoolConfig config, Protocol protocol, Workers workers, Clock clock) {
         this.name = config.name();
@@ -31,6 +36,7 @@ public final class Pool {
         this.workers = workers;
         this.clock = clock;
         this.stats = new PoolStats(name);
+        this.configured = config;
         this.generation = new Generation(config, protocol, stats, workers, clock);
     }
 
@@ -51,9 +57,12 @@ public final class Pool {
         return generation;
     }
 
-    /** The configuration in force. */
+    /**
+     * The configuration as written in the file; the generation in force may have members a Sentinel
+     * moved ({@link #relocate}).
+     */
     public PoolConfig config() {
-        return generation.config();
+        return configured;
     }
 
     /**
@@ -61,6 +70,30 @@ public final class Pool {
      * the old generation's connections, which then close. Clients stay connected.
      */
     public synchronized void install(PoolConfig next) {
+        configured = next;
+        swap(moved.applyTo(next));
+    }
+
+    /**
+     * jn_sentinels: member {@code server} (of this pool, or with {@code ofFallback} of its read
+     * fallback's target) now lives at {@code at}. As a reload does, this installs a generation equal
+     * to the one in force but for that address: ketama hashes the name, so no key moves; requests
+     * already sent finish (or fail, in order) on the old connections; clients stay connected. Returns
+     * false when the member is already there (nothing is rebuilt).
+     */
+    public synchronized boolean relocate(String server, boolean ofFallback, InetSocketAddress at) {
+        Addresses next = moved.with(ofFallback, server, at);
+        PoolConfig target = next.applyTo(configured);
+        if (target.sameSettings(generation.config())) {
+            moved = next;
+            return false;
+        }
+        moved = next;
+        swap(target);
+        return true;
+    }
+
+    private void swap(PoolConfig next) {
         Generation old = generation;
         Generation fresh = new Generation(next, protocol, stats, workers, clock);
         if (!next.extensions().replicaReads().marks()) {

@@ -2,7 +2,6 @@ package io.jnutcracker.topology;
 
 import io.jnutcracker.resp.Reply;
 import io.jnutcracker.resp.Resp;
-import io.jnutcracker.resp.RespType;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -21,31 +20,6 @@ import java.util.concurrent.CompletableFuture;
  * still awaited, for the timeout message.
  */
 final class ProbeHandler extends ChannelInboundHandlerAdapter {
-    /**
-     * One reply as text.
-     *
-     * @param text the line, or the bulk payload; {@code null} for a null bulk or an aggregate
-     */
-    record Answer(RespType type, boolean error, String text) {
-        static Answer of(Reply reply) {
-            ByteBuf f = reply.frame();
-            int start = f.readerIndex();
-            int end = f.writerIndex() - 2; // every frame ends in CRLF
-            String text = switch (reply.type()) {
-                case SIMPLE_STRING, ERROR, INTEGER -> f.toString(start + 1, end - start - 1, StandardCharsets.UTF_8);
-                case BULK_STRING -> {
-                    if (f.getByte(start + 1) == '-') {
-                        yield null; // $-1
-                    }
-                    int body = f.indexOf(start, end, (byte) '\n') + 1;
-                    yield f.toString(body, end - body, StandardCharsets.UTF_8);
-                }
-                default -> null; // no command the probe sends answers anything else
-            };
-            return new Answer(reply.type(), reply.isError(), text);
-        }
-    }
-
     final CompletableFuture<List<Answer>> result = new CompletableFuture<>();
     private final List<String[]> commands;
     private final List<Answer> answers = new ArrayList<>();

@@ -74,8 +74,8 @@ public final class RedisProbe implements InfoSource, AutoCloseable {
             commands.add(new String[] {"AUTH", password});
         }
         commands.add(new String[] {"INFO", "replication"});
-        List<ProbeHandler.Answer> answers = ask(endpoint, address, commands, serverTls(tls));
-        ProbeHandler.Answer info = answers.get(answers.size() - 1);
+        List<Answer> answers = ask(endpoint, address, commands, serverTls(tls));
+        Answer info = answers.get(answers.size() - 1);
         if (password != null && answers.get(0).error()) {
             throw new IOException("AUTH refused: " + answers.get(0).text());
         }
@@ -92,7 +92,28 @@ public final class RedisProbe implements InfoSource, AutoCloseable {
         }
     }
 
-    private List<ProbeHandler.Answer> ask(Endpoint endpoint, SocketAddress address, List<String[]> commands,
+    /**
+     * Sends {@code commands} over one short connection ({@code AUTH password} first when a password
+     * is given) and returns their answers, AUTH's excluded; the Sentinel client's questions.
+     */
+    public List<Answer> ask(Endpoint endpoint, String password, List<String[]> commands) throws IOException {
+        SocketAddress address = endpoint.socketAddress();
+        if (address instanceof InetSocketAddress a && a.isUnresolved()) {
+            throw new IOException("cannot resolve " + endpoint.host());
+        }
+        List<String[]> all = new ArrayList<>();
+        if (password != null) {
+            all.add(new String[] {"AUTH", password});
+        }
+        all.addAll(commands);
+        List<Answer> answers = ask(endpoint, address, all, null); // Sentinels: plain TCP
+        if (password != null && answers.get(0).error()) {
+            throw new IOException("AUTH refused: " + answers.get(0).text());
+        }
+        return answers.subList(password == null ? 0 : 1, answers.size());
+    }
+
+    private List<Answer> ask(Endpoint endpoint, SocketAddress address, List<String[]> commands,
             ServerTls tls) throws IOException {
         ProbeHandler handler = new ProbeHandler(commands);
         ChannelFuture registered = new Bootstrap()

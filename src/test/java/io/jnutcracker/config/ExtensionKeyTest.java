@@ -142,4 +142,61 @@ class ExtensionKeyTest {
                 """)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("directive \"jn_retry_miss_on_master\" is not \"true\" or \"false\"");
     }
+
+    @Test
+    void sentinelKeysListSentinelsAuthAndLocalSubnets() throws Exception {
+        PoolConfig p = ConfigFiles.load(dir, """
+                p:
+                  listen: 127.0.0.1:22121
+                  jn_sentinels: 127.0.0.1:26379, 127.0.0.1:26380 127.0.0.1:26381
+                  jn_sentinel_auth: secret
+                  jn_sentinel_local: 127.0.99.0/24
+                  servers:
+                   - 127.0.0.1:6379:1 redis01
+                """).pools().get(0);
+        SentinelSettings s = p.extensions().sentinel();
+        assertThat(s.names()).containsExactly("127.0.0.1:26379", "127.0.0.1:26380", "127.0.0.1:26381");
+        assertThat(s.majority()).isEqualTo(2);
+        assertThat(s.auth()).isEqualTo("secret");
+        assertThat(s.readsReplicas()).isTrue();
+        assertThat(s.isLocal("127.0.99.12")).isTrue();
+        assertThat(s.isLocal("127.0.98.12")).isFalse();
+    }
+
+    @Test
+    void sentinelKeysAreChecked() {
+        assertThatThrownBy(() -> ConfigFiles.load(dir, """
+                p:
+                  listen: 127.0.0.1:22121
+                  jn_sentinels: 127.0.0.1:26379
+                  servers:
+                   - 127.0.0.1:6379:1
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("each server needs a name, its Sentinel master name");
+        assertThatThrownBy(() -> ConfigFiles.load(dir, """
+                p:
+                  listen: 127.0.0.1:22121
+                  jn_sentinel_local: 127.0.99.0/24
+                  servers:
+                   - 127.0.0.1:6379:1 a
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("directive \"jn_sentinel_local\" needs \"jn_sentinels\"");
+        assertThatThrownBy(() -> ConfigFiles.load(dir, """
+                p:
+                  listen: 127.0.0.1:22121
+                  jn_sentinels: 127.0.0.1
+                  servers:
+                   - 127.0.0.1:6379:1 a
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("which is not host:port");
+        assertThatThrownBy(() -> ConfigFiles.load(dir, """
+                p:
+                  listen: 127.0.0.1:22121
+                  jn_sentinels: 127.0.0.1:26379
+                  jn_sentinel_local: dc1.example/24
+                  servers:
+                   - 127.0.0.1:6379:1 a
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("which is not an address or address/bits");
+    }
 }

@@ -92,6 +92,24 @@ class LabIT {
         assertStopped();
     }
 
+    /** {@code --failover}: Sentinel fails redis01 over under traffic; no acknowledged write is lost. */
+    @Test
+    void failoverLosesNoAcknowledgedWriteAndTheOldMasterComesBackAsAReplica() throws Exception {
+        awaitAddressesFree();
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8);
+        int status;
+        try (io.jnutcracker.lab.FailoverLab lab = new io.jnutcracker.lab.FailoverLab(out)) {
+            status = lab.run();
+        }
+        String transcript = text.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(transcript).isEqualTo(Lab.EXIT_OK);
+        assertThat(transcript).contains("after the switch missing on the new master 127.0.99.11:6403: 0 (must be 0)",
+                "127.0.99.11:6401 is now: replica of 127.0.99.11:6403, link up",
+                "after the failover, detail02 :1112 reads from [redis01 = 127.0.99.12:6405, redis02 = 127.0.99.12:6406]");
+        assertStopped();
+    }
+
     @Test
     void anUnknownFlagCannotSetUp() throws Exception {
         LauncherIT.Result r = LauncherIT.run("bin/jnutcracker-lab", "--no-such-flag");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jnutcracker.resp.ProtocolException;
 import io.jnutcracker.resp.ReplyDecoder;
 import io.jnutcracker.resp.RespType;
-import io.jnutcracker.topology.ProbeHandler.Answer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;

@@ -84,6 +84,23 @@ public final class ProxyProcess implements AutoCloseable {
         return StatsDocument.read("127.0.0.1", stats().port());
     }
 
+    /**
+     * Reads the stats port until {@code done} holds, within {@code seconds} (the stats lag by up to one
+     * {@code -i} interval); fails with the last document otherwise.
+     */
+    public StatsDocument awaitStats(java.util.function.Predicate<StatsDocument> done, int seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        StatsDocument doc = statsDocument();
+        while (!done.test(doc)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("stats never reached the expected values: " + doc.text);
+            }
+            Thread.sleep(50);
+            doc = statsDocument();
+        }
+        return doc;
+    }
+
     /** What the Prometheus endpoint serves now (started with {@code prometheus}), parsed strictly. */
     public PrometheusText prometheus() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jnutcracker.stats.PrometheusText;
 import io.jnutcracker.stats.StatsDocument;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,7 +65,7 @@ class ReplicaReadsIT {
                 for (int i = 0; i < 20; i++) {
                     assertThat(reads.call("GET", "cut:k")).isEqualTo(bulk("after"));
                 }
-                StatsDocument doc = awaitStats(proxy, d -> d.topValue("unreadable_reads") >= 21);
+                StatsDocument doc = proxy.awaitStats(d -> d.topValue("unreadable_reads") >= 21, 20);
                 assertThat(doc.topValue("replicas_unreadable")).isEqualTo(1);
                 assertThat(doc.topValue("replica_marks")).isEqualTo(1);
                 PrometheusText prom = proxy.prometheus();
@@ -78,7 +77,7 @@ class ReplicaReadsIT {
                 // back: readable again at the first check that sees the link up; reads go to it again
                 assertThat(r1.command("REPLICAOF " + m1.host() + " " + m1.port())).isEqualTo("+OK");
                 redis.awaitLinksUp();
-                doc = awaitStats(proxy, d -> d.topValue("replicas_unreadable") == 0);
+                doc = proxy.awaitStats(d -> d.topValue("replicas_unreadable") == 0, 20);
                 assertThat(doc.topValue("replica_marks")).isEqualTo(1);
                 assertThat(proxy.prometheus().value("nutcracker_server_unreadable", "pool", POOL, "server", MEMBER))
                         .isZero();
@@ -87,7 +86,7 @@ class ReplicaReadsIT {
                 for (int i = 0; i < 10; i++) {
                     assertThat(reads.call("GET", "cut:k")).isEqualTo(bulk("after"));
                 }
-                doc = awaitStats(proxy, d -> d.serverValue(POOL, MEMBER, "requests") >= served + 10);
+                doc = proxy.awaitStats(d -> d.serverValue(POOL, MEMBER, "requests") >= served + 10, 20);
                 assertThat(doc.topValue("unreadable_reads")).isEqualTo(redirected);
             }
         }
@@ -105,7 +104,7 @@ class ReplicaReadsIT {
                  RespClient reads = new RespClient(H1, listenPort(proxy, POOL))) {
                 assertThat(writes.call("SET", "lag:k", "old")).isEqualTo("+OK\r\n");
                 Replication.awaitSynced(m1, r1);
-                awaitStats(proxy, d -> d.topValue("topology_checks") >= 2);
+                proxy.awaitStats(d -> d.topValue("topology_checks") >= 2, 20);
                 assertThat(proxy.prometheus().value("nutcracker_server_unreadable", "pool", POOL, "server", MEMBER))
                         .isZero();
 
@@ -113,7 +112,7 @@ class ReplicaReadsIT {
                 assertThat(r1.command("CLIENT PAUSE 60000 WRITE")).isEqualTo("+OK");
                 assertThat(writes.call("SET", "lag:k", "new")).isEqualTo("+OK\r\n");
                 awaitRead(reads, "lag:k", bulk("new")); // stale ("old") until it is marked
-                StatsDocument doc = awaitStats(proxy, d -> d.topValue("replicas_unreadable") == 1);
+                StatsDocument doc = proxy.awaitStats(d -> d.topValue("replicas_unreadable") == 1, 20);
                 assertThat(doc.topValue("topology_links_down")).isZero();
                 PrometheusText prom = proxy.prometheus();
                 assertThat(prom.value("nutcracker_server_unreadable", "pool", POOL, "server", MEMBER)).isEqualTo(1);
@@ -121,7 +120,7 @@ class ReplicaReadsIT {
                         .isGreaterThan(1);
 
                 assertThat(r1.command("CLIENT UNPAUSE")).isEqualTo("+OK");
-                doc = awaitStats(proxy, d -> d.topValue("replicas_unreadable") == 0);
+                doc = proxy.awaitStats(d -> d.topValue("replicas_unreadable") == 0, 20);
                 assertThat(doc.topValue("replica_marks")).isEqualTo(1);
                 assertThat(proxy.prometheus().value("nutcracker_server_replica_lag_seconds", "pool", POOL, "server",
                         MEMBER)).isLessThanOrEqualTo(1);
@@ -154,7 +153,7 @@ class ReplicaReadsIT {
                 assertThat(reads.call("EXISTS", "miss:k")).isEqualTo(":0\r\n");
                 assertThat(reads.call("MGET", "miss:k")).isEqualTo("*1\r\n$-1\r\n");
 
-                StatsDocument doc = awaitStats(proxy, d -> d.topValue("miss_retries") == 3);
+                StatsDocument doc = proxy.awaitStats(d -> d.topValue("miss_retries") == 3, 20);
                 assertThat(doc.topValue("miss_retry_hits")).isEqualTo(2);
                 assertThat(doc.topValue("unreadable_reads")).isZero();
                 PrometheusText prom = proxy.prometheus();
@@ -180,15 +179,4 @@ class ReplicaReadsIT {
         assertThat(got).as("GET " + key + " through the read pool").isEqualTo(expected);
     }
 
-    /** Reads the stats port until {@code done} holds (generous deadline). */
-    private static StatsDocument awaitStats(ProxyProcess proxy, Predicate<StatsDocument> done) throws Exception {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        StatsDocument doc = proxy.statsDocument();
-        while (!done.test(doc) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            doc = proxy.statsDocument();
-        }
-        assertThat(done.test(doc)).as("stats reached: " + doc.text).isTrue();
-        return doc;
-    }
 }

@@ -102,7 +102,7 @@ class TopologyMonitorIT {
                     H1, RedisServerProcess.freePort(H1), r1.address(), r2.address());
             long started = System.currentTimeMillis() / 1000;
             try (ProxyProcess proxy = ProxyProcess.startWithStats(yml, 50, true)) {
-                StatsDocument doc = awaitStats(proxy, d -> d.topValue("topology_checks") >= 1);
+                StatsDocument doc = proxy.awaitStats(d -> d.topValue("topology_checks") >= 1, 15);
                 assertThat(doc.headerNames()).isEqualTo(StatsDocument.expectedHeaderNames());
                 assertThat(doc.topValue("topology_interval")).isEqualTo(1);
                 assertThat(doc.topValue("topology_mispaired")).isEqualTo(1);
@@ -123,8 +123,8 @@ class TopologyMonitorIT {
                 assertThat(r2.command("REPLICAOF " + m2.host() + " " + m2.port())).isEqualTo("+OK");
                 redis.awaitLinksUp();
                 long before = doc.topValue("topology_checks");
-                doc = awaitStats(proxy, d -> d.topValue("topology_checks") > before
-                        && d.topValue("topology_problems") == 0);
+                doc = proxy.awaitStats(d -> d.topValue("topology_checks") > before
+                        && d.topValue("topology_problems") == 0, 15);
                 assertThat(doc.topValue("topology_mispaired")).isZero();
                 assertThat(doc.topValue("topology_links_down")).isZero();
                 assertThat(proxy.prometheus().value("nutcracker_topology_miss_ratio", "pool", "redis-slave")).isZero();
@@ -149,17 +149,6 @@ class TopologyMonitorIT {
         }
     }
 
-    /** Reads the stats port until {@code done} holds (the stats lag by up to one -i interval). */
-    private static StatsDocument awaitStats(ProxyProcess proxy, Predicate<StatsDocument> done) throws Exception {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        StatsDocument doc = proxy.statsDocument();
-        while (!done.test(doc) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            doc = proxy.statsDocument();
-        }
-        assertThat(done.test(doc)).as("stats reached: " + doc.text).isTrue();
-        return doc;
-    }
 
     private static TopologyStatus await(Nutcracker proxy, Predicate<TopologyStatus> done) throws InterruptedException {
         long deadline = System.nanoTime() + 15_000_000_000L;

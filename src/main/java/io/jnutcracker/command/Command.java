@@ -11,7 +11,7 @@ import static io.jnutcracker.command.Unsupported.*;
  * tests all read this enum. Where nutcracker closes the connection without a word (unsupported
  * commands, MOVE, SELECT, QUIT), the entries below say what jnutcracker answers instead.
  */
-public enum Command {
+public enum Command implements CommandSpec {
     // ---- nutcracker 0.5.0: forwarded to the server owning the first key ----
     // KEY
     PERSIST(KEY, FIRST_KEY),
@@ -287,6 +287,7 @@ public enum Command {
         return arity;
     }
 
+    @Override
     public Routing routing() {
         return routing;
     }
@@ -305,6 +306,7 @@ public enum Command {
      * The argument whose key places a request forwarded whole: 1, or 3 after EVAL's script and
      * numkeys; 0 when the literal key {@code placeholder} places it (or it is never forwarded).
      */
+    @Override
     public int keyArg() {
         if (arity == Arity.EVAL_KEYS) {
             return 3;
@@ -313,6 +315,7 @@ public enum Command {
     }
 
     /** Arguments per key of a split command (1 for keys, 2 for key-value pairs); 0 if never split. */
+    @Override
     public int keyStep() {
         return switch (routing) {
             case SPLIT_PAIRS -> 2;
@@ -327,6 +330,7 @@ public enum Command {
     }
 
     /** Whether the command only reads (see {@link #READS}). */
+    @Override
     public boolean isRead() {
         return READS.contains(this);
     }

@@ -1,7 +1,7 @@
 package io.jnutcracker.route;
 
 import io.jnutcracker.backend.ReplyHandler;
-import io.jnutcracker.command.Command;
+import io.jnutcracker.command.CommandSpec;
 import io.jnutcracker.config.ReadFallback;
 import io.netty.buffer.ByteBuf;
 
@@ -29,7 +29,7 @@ final class FallbackDispatch implements Dispatch {
     }
 
     @Override
-    public void send(int server, ByteBuf frame, Command command, ReplyHandler handler) {
+    public void send(int server, ByteBuf frame, CommandSpec command, ReplyHandler handler) {
         if (!command.isRead()) {
             members.send(server, frame, command, handler);
         } else if (pool.server(server).ejected()) {

@@ -2,7 +2,7 @@ package io.jnutcracker.route;
 
 import io.jnutcracker.backend.CloseReason;
 import io.jnutcracker.backend.ReplyHandler;
-import io.jnutcracker.command.Command;
+import io.jnutcracker.command.CommandSpec;
 import io.jnutcracker.resp.Request;
 import io.jnutcracker.stats.LoopCounters;
 import io.netty.buffer.ByteBuf;
@@ -10,7 +10,7 @@ import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The plain forward: the key the command table names ({@link Command#keyArg()}) through
+ * The plain forward: the key the command table names ({@link CommandSpec#keyArg()}) through
  * {@code hash_tag}, hash and continuum to a server, and the whole request to it.
  */
 final class KeyForwarder implements Forwarder {
@@ -29,7 +29,7 @@ final class KeyForwarder implements Forwarder {
     }
 
     @Override
-    public void forward(Request request, Command command, ReplyHandler handler) {
+    public void forward(Request request, CommandSpec command, ReplyHandler handler) {
         int keyArg = command.keyArg();
         int server = keyArg == 0 ? pool.serverFor(PLACEHOLDER, 0, PLACEHOLDER.readableBytes())
                 : pool.serverFor(request.frame(), request.argOffset(keyArg), request.argLength(keyArg));

@@ -30,6 +30,8 @@ class MemcacheIT {
     private static ProxyProcess proxy;
     private static int soloPort;
     private static int trioPort;
+    private static final MemcachedProcess[] duo = new MemcachedProcess[2];
+    private static int duoPort;
 
     @BeforeAll
     static void start() throws Exception {
@@ -38,6 +40,9 @@ class MemcacheIT {
         for (int i = 0; i < 3; i++) {
             trio[i] = MemcachedProcess.start(HOST, "-I", "2m");
         }
+        duo[0] = MemcachedProcess.start(HOST);
+        duo[1] = MemcachedProcess.start(HOST);
+        duoPort = RedisServerProcess.freePort(HOST);
         soloPort = RedisServerProcess.freePort(HOST);
         trioPort = RedisServerProcess.freePort(HOST);
         proxy = ProxyProcess.start("""
@@ -54,8 +59,14 @@ class MemcacheIT {
                    - %s:1 one
                    - %s:1 two
                    - %s:1 three
+                duo:
+                  listen: %s:%d
+                  timeout: 2000
+                  servers:
+                   - %s:1 left
+                   - %s:1 right
                 """.formatted(HOST, soloPort, solo.address(), HOST, trioPort, trio[0].address(), trio[1].address(),
-                trio[2].address()));
+                trio[2].address(), HOST, duoPort, duo[0].address(), duo[1].address()));
     }
 
     @AfterAll
@@ -64,6 +75,9 @@ class MemcacheIT {
         direct.close();
         solo.close();
         for (MemcachedProcess m : trio) {
+            m.close();
+        }
+        for (MemcachedProcess m : duo) {
             m.close();
         }
     }
@@ -235,6 +249,32 @@ class MemcacheIT {
             assertThat(client.get("spy3")).isNull();
         } finally {
             client.shutdown();
+        }
+    }
+
+    @Test
+    void aDeadServerGetsServerErrorItsKeysReadAsMissesInAMultiGetAndItComesBack() throws Exception {
+        try (McText c = McText.connect(HOST, duoPort)) {
+            List<String> onLeft = new ArrayList<>();
+            List<String> onRight = new ArrayList<>();
+            for (int i = 0; onLeft.isEmpty() || onRight.isEmpty(); i++) {
+                assertThat(c.call("set d" + i + " 0 0 1\r\nd\r\n")).isEqualTo("STORED\r\n");
+                try (McText left = McText.connect(HOST, duo[0].port())) {
+                    (left.call("get d" + i + "\r\n").startsWith("VALUE") ? onLeft : onRight).add("d" + i);
+                }
+            }
+            String l = onLeft.get(0);
+            String r = onRight.get(0);
+            duo[0].kill();
+            // The close is seen first or the connect is refused: either way memcached's error line, in order.
+            assertThat(c.call("get " + l + "\r\n")).startsWith("SERVER_ERROR ");
+            assertThat(c.call("get " + l + "\r\n")).isEqualTo("SERVER_ERROR Connection refused\r\n");
+            assertThat(c.call("get " + l + " " + r + " " + l + "\r\n")).isEqualTo("VALUE " + r + " 0 1\r\nd\r\nEND\r\n");
+            assertThat(c.call("set " + r + " 0 0 1\r\ne\r\n")).isEqualTo("STORED\r\n");
+            duo[0].restart();
+            assertThat(c.call("set " + l + " 0 0 1\r\nb\r\n")).isEqualTo("STORED\r\n");
+            assertThat(c.call("get " + l + " " + r + "\r\n"))
+                    .isEqualTo("VALUE " + l + " 0 1\r\nb\r\nVALUE " + r + " 0 1\r\ne\r\nEND\r\n");
         }
     }
 }

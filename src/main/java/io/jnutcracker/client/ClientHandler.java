@@ -7,7 +7,7 @@ import io.jnutcracker.command.Command;
 import io.jnutcracker.command.CommandSpec;
 import io.jnutcracker.command.Routing;
 import io.jnutcracker.config.PoolConfig;
-import io.jnutcracker.memcache.McCommand;
+import io.jnutcracker.command.McCommand;
 import io.jnutcracker.resp.CannedReply;
 import io.jnutcracker.resp.Request;
 import io.jnutcracker.resp.RequestError;

@@ -5,7 +5,7 @@ import io.jnutcracker.resp.Request;
 /**
  * What the forwarders need to know of a command, whatever the protocol: where its placing key is,
  * how it splits, whether it only reads, whether the server answers it. {@link Command} (Redis) and
- * {@code memcache.McCommand} are the two tables implementing it; the route package reads nothing
+ * {@link McCommand} (memcached) are the two tables implementing it; the route package reads nothing
  * else of a command.
  */
 public interface CommandSpec {

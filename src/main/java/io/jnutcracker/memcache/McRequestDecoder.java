@@ -1,5 +1,6 @@
 package io.jnutcracker.memcache;
 
+import io.jnutcracker.command.McCommand;
 import io.jnutcracker.resp.Chain;
 import io.jnutcracker.resp.Request;
 import io.jnutcracker.resp.RequestError;

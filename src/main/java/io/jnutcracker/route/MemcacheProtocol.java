@@ -2,7 +2,7 @@ package io.jnutcracker.route;
 
 import io.jnutcracker.backend.CloseReason;
 import io.jnutcracker.command.CommandSpec;
-import io.jnutcracker.memcache.McCommand;
+import io.jnutcracker.command.McCommand;
 import io.jnutcracker.memcache.McReplyDecoder;
 import io.jnutcracker.memcache.McRequestDecoder;
 import io.jnutcracker.resp.Reply;

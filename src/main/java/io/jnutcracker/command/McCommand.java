@@ -1,7 +1,5 @@
-package io.jnutcracker.memcache;
+package io.jnutcracker.command;
 
-import io.jnutcracker.command.CommandSpec;
-import io.jnutcracker.command.Routing;
 import io.jnutcracker.resp.Request;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The memcached ASCII command table: every command a memcached pool serves, nutcracker 0.5.0's
  * list ({@code proto/nc_memcache.c}, {@code notes/memcache.md}), with its line's shape and its
- * routing. {@link McRequestDecoder}, {@code docs/commands.md} and the tests all read this enum.
+ * routing. {@code memcache.McRequestDecoder}, {@code docs/commands.md} and the tests all read this enum.
  * Names are matched case-sensitively, as memcached and nutcracker both do ({@code GET} is unknown).
  */
 public enum McCommand implements CommandSpec {
@@ -62,7 +60,7 @@ public enum McCommand implements CommandSpec {
         }
 
         /** Whether {@code argc} (name included) fits, as memcached's dispatch by token count does. */
-        boolean accepts(int argc) {
+        public boolean accepts(int argc) {
             if (this == KEYS) {
                 return argc >= 2;
             }
@@ -80,7 +78,7 @@ public enum McCommand implements CommandSpec {
     }
 
     /** Argument holding the data block's length in bytes, for storage commands. */
-    static final int LENGTH_ARG = 4;
+    public static final int LENGTH_ARG = 4;
 
     private final Shape shape;
     private final Routing routing;

@@ -11,8 +11,8 @@ import io.netty.buffer.ByteBufAllocator;
  * {@code nfrag_done}): each part's reply is kept until the last arrives, then the protocol merges
  * them into the one reply the client gets. If any part fails, the request fails with the first
  * reason (nutcracker: {@code -ERR Invalid argument} whatever went wrong), unless the protocol merges
- * what the other parts answered ({@link Protocol#mergesPartial()}: memcached gets). All parts complete on the
- * client's event loop, so no locking.
+ * what the other parts answered ({@link Protocol#mergesPartial()}: memcached gets). All parts
+ * complete on the client's event loop, so no locking.
  */
 final class Fragments {
     private final ReplyHandler parent;

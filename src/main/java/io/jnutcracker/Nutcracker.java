@@ -6,6 +6,7 @@ import io.jnutcracker.client.ProxyServer;
 import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.config.ProxyConfig;
 import io.jnutcracker.route.Pool;
+import io.jnutcracker.route.MemcacheProtocol;
 import io.jnutcracker.route.RedisProtocol;
 import io.jnutcracker.topology.ReplicaVerdict;
 import io.jnutcracker.sentinel.SentinelMonitor;
@@ -99,7 +100,7 @@ public final class Nutcracker implements AutoCloseable {
     }
 
     private ProxyServer bind(PoolConfig pool) throws IOException, InterruptedException {
-        ProxyServer server = new ProxyServer(new Pool(pool, RedisProtocol.INSTANCE, workers, clock), workers);
+        ProxyServer server = new ProxyServer(new Pool(pool, pool.redis() ? RedisProtocol.INSTANCE : MemcacheProtocol.INSTANCE, workers, clock), workers);
         server.bind(boss);
         return server;
     }

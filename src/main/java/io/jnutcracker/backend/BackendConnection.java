@@ -107,13 +107,20 @@ public final class BackendConnection {
             return;
         }
         int bytes = frame.readableBytes();
-        inFlight.add(handler, bytes, clock.nanoTime());
-        stats.forwarded(bytes, state == State.CONNECTING);
-        armTimer();
+        boolean answered = handler.expectsReply();
+        if (answered) {
+            inFlight.add(handler, bytes, clock.nanoTime());
+            stats.forwarded(bytes, state == State.CONNECTING);
+            armTimer();
+        } else {
+            stats.sent(bytes); // noreply: counted as a request, never queued for a reply
+        }
         if (state == State.CONNECTING) {
             unsent.add(frame);
-            unsentRequests++;
-            unsentBytes += bytes;
+            if (answered) {
+                unsentRequests++;
+                unsentBytes += bytes;
+            }
         } else {
             Chain.write(channel, frame);
             flushPending = true;

@@ -125,7 +125,7 @@ public final class BackendGroup {
         if (pc.redisAuth() != null) {
             connection.handshake(commandFrame("AUTH", pc.redisAuth()), "AUTH");
         }
-        if (pc.redisDb() > 0) {
+        if (pc.redis() && pc.redisDb() > 0) { // a memcached pool accepts redis_db and ignores it, as nutcracker
             connection.handshake(commandFrame("SELECT", Integer.toString(pc.redisDb())),
                     "SELECT " + pc.redisDb());
         }

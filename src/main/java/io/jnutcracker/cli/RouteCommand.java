@@ -5,6 +5,7 @@ import io.jnutcracker.config.ConfigLoader;
 import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.config.ProxyConfig;
 import io.jnutcracker.config.ServerConfig;
+import io.jnutcracker.command.McCommand;
 import io.jnutcracker.util.Clock;
 import io.jnutcracker.route.ServerPool;
 import io.netty.buffer.Unpooled;
@@ -58,11 +59,35 @@ final class RouteCommand implements Callable<Integer> {
             ServerPool serverPool = new ServerPool(pool, Clock.SYSTEM);
             for (String key : keys) {
                 byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+                if (!pool.redis() && !memcachedKey(bytes)) {
+                    out.printf("%-24s %-20s %s%n", key, pool.name(),
+                            "(no server: a memcached key is 1..250 bytes without space or control bytes)");
+                    continue;
+                }
                 int index = serverPool.serverFor(Unpooled.wrappedBuffer(bytes), 0, bytes.length);
                 ServerConfig server = pool.servers().get(index);
                 out.printf("%-24s %-20s %-16s %s%n", key, pool.name(), server.name(), server.address());
             }
         }
+        for (PoolConfig pool : pools) {
+            if (!pool.redis()) {
+                out.printf("%s is a memcached pool: keys are placed as nutcracker places them (the same hashing as"
+                        + " redis pools); a get of several keys is split among their servers%n", pool.name());
+            }
+        }
         return 0;
+    }
+
+    /** What memcached's text protocol accepts as a key ({@code McCommand.MAX_KEY_LENGTH}, no space or control byte). */
+    private static boolean memcachedKey(byte[] key) {
+        if (key.length == 0 || key.length > McCommand.MAX_KEY_LENGTH) {
+            return false;
+        }
+        for (byte b : key) {
+            if ((b & 0xFF) <= ' ' || b == 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,9 +1,12 @@
 package io.jnutcracker.client;
 
 import io.jnutcracker.backend.Workers;
+import io.jnutcracker.backend.ReplyHandler;
 import io.jnutcracker.command.Command;
+import io.jnutcracker.command.CommandSpec;
 import io.jnutcracker.command.Routing;
 import io.jnutcracker.config.PoolConfig;
+import io.jnutcracker.command.McCommand;
 import io.jnutcracker.resp.CannedReply;
 import io.jnutcracker.resp.Request;
 import io.jnutcracker.resp.RequestError;
@@ -12,6 +15,7 @@ import io.jnutcracker.route.Pool;
 import io.jnutcracker.stats.ClientStats;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -57,10 +61,15 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof RequestError error) {
-            stats.error();
-            if (!session.closing()) {
+            if (session.closing()) {
+                return;
+            }
+            if (error.closes()) {
                 // Redis answers a protocol error and closes; earlier replies still go out first.
+                stats.error();
                 session.replyAndClose(error.reply(alloc));
+            } else {
+                session.reply(error.reply(alloc)); // memcached answers its error line and reads on
             }
             return;
         }
@@ -70,7 +79,12 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         Generation generation = pool.generation(); // per request: a reload applies between two
-        Command command = pool.protocol().command(request);
+        CommandSpec spec = pool.protocol().command(request);
+        if (spec instanceof McCommand mc) {
+            memcache(ctx, mc, request, generation);
+            return;
+        }
+        Command command = (Command) spec;
         stats.command(command);
         ByteBuf refusal = refusal(command, request);
         if (refusal != null) {
@@ -83,6 +97,28 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             session.enqueue(reply); // first: a forward may fail at once, and the reply keeps its place
             generation.forwarder(ctx.channel().eventLoop()).forward(request, command, reply);
         }
+        session.pauseIfBusy();
+    }
+
+    /**
+     * A memcached request, known and well formed (the decoder answers the rest): forwarded, with no
+     * reply awaited for {@code noreply}; {@code quit} closes once the owed replies are out.
+     */
+    private void memcache(ChannelHandlerContext ctx, McCommand command, Request request, Generation generation) {
+        if (command.routing() == Routing.LOCAL) {
+            request.release();
+            session.replyAndClose(Unpooled.EMPTY_BUFFER); // quit: memcached closes without a reply
+            return;
+        }
+        ReplyHandler handler;
+        if (command.noreply(request)) {
+            handler = ReplyHandler.NOREPLY; // nutcracker: no place in the client's reply order
+        } else {
+            ForwardedMsg reply = new ForwardedMsg(session, pool.protocol(), alloc);
+            session.enqueue(reply);
+            handler = reply;
+        }
+        generation.forwarder(ctx.channel().eventLoop()).forward(request, command, handler);
         session.pauseIfBusy();
     }
 

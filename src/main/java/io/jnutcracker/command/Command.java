@@ -11,7 +11,7 @@ import java.util.Set;
  * routes and merges, why it refuses, whether nutcracker 0.5.0 served it). A subcommand (OBJECT
  * ENCODING) is a row of its own, named {@code OBJECT|ENCODING} as Redis names it.
  */
-public final class Command {
+public final class Command implements CommandSpec {
     /** Commands a client may send before it has authenticated against {@code redis_auth}: as Redis and
      * nutcracker, everything else (PING included) gets {@code -NOAUTH}. */
     private static final Set<String> BEFORE_AUTH = Set.of("AUTH", "HELLO", "QUIT");
@@ -62,6 +62,7 @@ public final class Command {
     }
 
     /** The name as Redis reports it, upper case: {@code GET}, {@code OBJECT|ENCODING}. */
+    @Override
     public String name() {
         return name;
     }
@@ -85,6 +86,7 @@ public final class Command {
         return flags;
     }
 
+    @Override
     public Routing routing() {
         return routing;
     }
@@ -104,11 +106,13 @@ public final class Command {
      * The argument holding the one key of a single-key command (GET: 1, OBJECT ENCODING: 2); 0 when
      * the command has several keys or none ({@link #keys} finds them).
      */
+    @Override
     public int keyArg() {
         return keyArg;
     }
 
     /** Whether the keys must be found with the key specs ({@link #keys}): several, or movable. */
+    @Override
     public boolean hasKeySpecs() {
         return keySpecs.length > 0;
     }
@@ -118,6 +122,7 @@ public final class Command {
      * array when it names none, {@code null} when it does not fit the key specs (malformed: Redis
      * will answer it with its own error).
      */
+    @Override
     public int[] keys(Request request) {
         int[] out = new int[request.argc()];
         int n = 0;
@@ -131,6 +136,7 @@ public final class Command {
     }
 
     /** Arguments per key of a split command (1 for keys, 2 for key-value pairs); 0 if never split. */
+    @Override
     public int keyStep() {
         return switch (routing) {
             case SPLIT_PAIRS -> 2;
@@ -145,6 +151,7 @@ public final class Command {
     }
 
     /** Whether the command only reads (Redis's {@code readonly} flag): read pools may send it to a master. */
+    @Override
     public boolean isRead() {
         return flags.contains("readonly") && routing != Routing.UNSUPPORTED;
     }
@@ -184,6 +191,7 @@ public final class Command {
     }
 
     /** Whether a missing key is answered with the nil bulk (see {@link #MISS_IS_NIL}); always a read. */
+    @Override
     public boolean missIsNil() {
         return MISS_IS_NIL.contains(name);
     }

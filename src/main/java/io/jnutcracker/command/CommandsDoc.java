@@ -38,7 +38,28 @@ public final class CommandsDoc {
             }
             md.append('\n');
         });
+        memcache(md);
         return md.toString();
+    }
+
+    /** The memcached pools' table ({@link McCommand}): every command is nutcracker 0.5.0's. */
+    private static void memcache(StringBuilder md) {
+        md.append("## memcached pools (no `redis: true`)\n\n")
+                .append("Generated from `io.jnutcracker.command.McCommand`. Names are case-sensitive, as in memcached and\n")
+                .append("nutcracker. Any other line gets memcached's `ERROR`, a key over 250 bytes or a bad length\n")
+                .append("`CLIENT_ERROR bad command line format`, and the connection stays open (nutcracker closes it).\n\n")
+                .append("| command | arguments | routing | nutcracker |\n|---|---|---|---|\n");
+        for (McCommand c : McCommand.values()) {
+            String routing = switch (c.routing()) {
+                case SPLIT_VALUES -> "one key: forwarded; several: split by server, merged with one END";
+                case PLACEHOLDER -> "forwarded to the server owning \"placeholder\"";
+                case LOCAL -> "answered by the proxy: closes after the replies owed";
+                default -> "forwarded to the server owning the key";
+            };
+            md.append("| ").append(c.wireName()).append(" | ").append(c.shape().usage()).append(" | ")
+                    .append(routing).append(" | yes |\n");
+        }
+        md.append('\n');
     }
 
     private static String section(Command c) {

@@ -94,7 +94,7 @@ public final class Chain {
      * The next {@code length} readable bytes of {@code in} as a frame the caller owns (one
      * reference), and {@code in}'s reader index moved past them.
      */
-    static ByteBuf take(ByteBuf in, int length) {
+    public static ByteBuf take(ByteBuf in, int length) {
         if (!(in instanceof CompositeByteBuf chain)) {
             return in.readRetainedSlice(length);
         }

@@ -39,8 +39,19 @@ public final class Reply extends DefaultByteBufHolder {
      * reference passes to the new object, and its type; no elements are indexed.
      */
     public static Reply merged(ByteBuf frame) {
-        RespType type = RespType.fromMarker(frame.getByte(frame.readerIndex()));
-        return new Reply(frame, type, -1, 0, null);
+        RespType type = frame.isReadable() ? RespType.fromMarker(frame.getByte(frame.readerIndex())) : null;
+        // A memcached merge (VALUE ... END) starts with no RESP marker: a line, for what reads it.
+        return new Reply(frame, type == null ? RespType.SIMPLE_STRING : type, -1, 0, null);
+    }
+
+    /**
+     * A reply another protocol's decoder framed (memcached), in the closest RESP shape: {@code ERROR}
+     * for an error line, {@code ARRAY} with {@code elements} (each value's offset, then the end
+     * marker's) for a retrieval, {@code SIMPLE_STRING} for any other line. {@code frame}'s one
+     * reference passes to the new object.
+     */
+    public static Reply framed(ByteBuf frame, RespType type, int count, int[] elements) {
+        return new Reply(frame, type, count, 0, elements);
     }
 
     /** The encoded reply; not retained for the caller (see the class comment). */

@@ -35,6 +35,15 @@ public final class Request extends DefaultByteBufHolder {
         this.spans = spans;
     }
 
+    /**
+     * A request another protocol's decoder framed (memcached): {@code frame} (its one reference
+     * passes to the new object) holds the request as it goes to the server, {@code spans} its
+     * arguments as offset/length pairs from the frame's index 0 (see the class comment).
+     */
+    public static Request of(ByteBuf frame, int argc, int[] spans) {
+        return new Request(frame, argc, spans);
+    }
+
     /** The encoded command; not retained for the caller (see the class comment). */
     public ByteBuf frame() {
         return frame;

@@ -4,19 +4,41 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
 /**
- * Emitted once by {@link RequestDecoder} when the client breaks the protocol, after every request
- * decoded before the fault. The decoder then ignores the rest of the connection's input.
+ * Emitted by a request decoder when the client breaks the protocol, in order among the requests.
  *
- * <p>The handler should behave as Redis does on a protocol error (networking.c,
- * setProtocolError): answer {@code -ERR <message>} after the replies to the earlier requests, then
- * close the connection once that is written.
+ * <p>Redis ({@link RequestDecoder}): emitted once, after every request decoded before the fault;
+ * the decoder then ignores the rest of the input, and the handler behaves as Redis does on a
+ * protocol error (networking.c, setProtocolError): answer {@code -ERR <message>} after the replies
+ * to the earlier requests, then close once that is written. memcached
+ * ({@code memcache.McRequestDecoder}): memcached's own error line, after which the connection
+ * goes on unless {@link #closes()}.
  *
- * @param message Redis's text, e.g. {@code Protocol error: invalid bulk length}
+ * @param message the text, e.g. {@code Protocol error: invalid bulk length} or {@code ERROR}
+ * @param line the whole reply line, without CRLF
+ * @param closes whether the connection closes once the reply is written
  */
-public record RequestError(String message) {
+public record RequestError(String message, String line, boolean closes) {
 
-    /** A new buffer holding {@code -ERR <message>\r\n}; the caller owns it. */
+    /** A Redis protocol error: {@code -ERR <message>}, then close. */
+    public RequestError(String message) {
+        this(message, "-ERR " + message, true);
+    }
+
+    /** A memcached error line such as {@code ERROR} or {@code CLIENT_ERROR bad data chunk}. */
+    public static RequestError memcached(String line, boolean closes) {
+        return new RequestError(line, line, closes);
+    }
+
+    /** A new buffer holding the reply line and CRLF; the caller owns it. */
     public ByteBuf reply(ByteBufAllocator alloc) {
-        return Resp.error(alloc, "ERR " + message);
+        ByteBuf out = alloc.buffer(line.length() + 2);
+        out.writeCharSequence(line, Resp.CHARSET);
+        for (int i = 0; i < out.writerIndex(); i++) {
+            byte b = out.getByte(i);
+            if (b == '\r' || b == '\n') {
+                out.setByte(i, ' '); // one line whatever the text quotes, as Redis's addReplyErrorFormat
+            }
+        }
+        return out.writeByte('\r').writeByte('\n');
     }
 }

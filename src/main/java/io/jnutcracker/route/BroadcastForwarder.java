@@ -1,7 +1,7 @@
 package io.jnutcracker.route;
 
 import io.jnutcracker.backend.ReplyHandler;
-import io.jnutcracker.command.Command;
+import io.jnutcracker.command.CommandSpec;
 import io.jnutcracker.resp.Request;
 import io.jnutcracker.stats.LoopCounters;
 import io.netty.buffer.ByteBuf;
@@ -34,7 +34,7 @@ final class BroadcastForwarder implements Forwarder {
     }
 
     @Override
-    public void forward(Request request, Command command, ReplyHandler handler) {
+    public void forward(Request request, CommandSpec command, ReplyHandler handler) {
         if (!command.routing().toAllServers()) {
             next.forward(request, command, handler);
             return;
@@ -50,7 +50,7 @@ final class BroadcastForwarder implements Forwarder {
         } finally {
             request.release();
         }
-        Protocol.Split split = new Protocol.Split(servers, frames, new int[0], new int[0]);
+        Protocol.Split split = new Protocol.Split(servers, frames, new int[0], new int[0], null);
         Fragments fragments = new Fragments(handler, command, split, protocol, alloc);
         for (int s = 0; s < members; s++) {
             counters.fragment();

@@ -4,7 +4,7 @@ import io.jnutcracker.backend.BackendConnection;
 import io.jnutcracker.backend.BackendGroup;
 import io.jnutcracker.backend.FlushBatch;
 import io.jnutcracker.backend.ReplyHandler;
-import io.jnutcracker.command.Command;
+import io.jnutcracker.command.CommandSpec;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -21,7 +21,7 @@ final class ConnectionDispatch implements Dispatch {
     }
 
     @Override
-    public void send(int server, ByteBuf frame, Command command, ReplyHandler handler) {
+    public void send(int server, ByteBuf frame, CommandSpec command, ReplyHandler handler) {
         BackendConnection connection = group.connection(server);
         connection.forward(frame, handler);
         flushBatch.add(connection);

@@ -1,7 +1,7 @@
 package io.jnutcracker.route;
 
 import io.jnutcracker.backend.ReplyHandler;
-import io.jnutcracker.command.Command;
+import io.jnutcracker.command.CommandSpec;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -11,5 +11,5 @@ import io.netty.buffer.ByteBuf;
  */
 interface Dispatch {
     /** Sends {@code frame} (ownership passes here) to member {@code server}. */
-    void send(int server, ByteBuf frame, Command command, ReplyHandler handler);
+    void send(int server, ByteBuf frame, CommandSpec command, ReplyHandler handler);
 }

@@ -1,7 +1,7 @@
 package io.jnutcracker.route;
 
 import io.jnutcracker.backend.ReplyHandler;
-import io.jnutcracker.command.Command;
+import io.jnutcracker.command.CommandSpec;
 import io.jnutcracker.config.ReadFallback;
 import io.jnutcracker.stats.LoopCounters;
 import io.netty.buffer.ByteBuf;
@@ -38,7 +38,7 @@ final class FallbackDispatch implements Dispatch {
     }
 
     @Override
-    public void send(int server, ByteBuf frame, Command command, ReplyHandler handler) {
+    public void send(int server, ByteBuf frame, CommandSpec command, ReplyHandler handler) {
         Server member = pool.server(server);
         if (!command.isRead()) {
             members.send(server, frame, command, handler);

@@ -1,7 +1,7 @@
 package io.jnutcracker.route;
 
 import io.jnutcracker.backend.ReplyHandler;
-import io.jnutcracker.command.Command;
+import io.jnutcracker.command.CommandSpec;
 import io.jnutcracker.resp.Request;
 
 /**
@@ -16,5 +16,5 @@ public interface Forwarder {
      * Forwards {@code request} (ownership passes here); {@code handler} gets the outcome, exactly
      * once, on this event loop: the reply, or the reason there is none.
      */
-    void forward(Request request, Command command, ReplyHandler handler);
+    void forward(Request request, CommandSpec command, ReplyHandler handler);
 }

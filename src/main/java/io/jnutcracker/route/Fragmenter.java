@@ -1,6 +1,7 @@
 package io.jnutcracker.route;
 
 import io.jnutcracker.command.Command;
+import io.jnutcracker.command.CommandSpec;
 import io.jnutcracker.resp.Request;
 import io.jnutcracker.resp.Resp;
 import io.netty.buffer.ByteBuf;
@@ -18,8 +19,26 @@ final class Fragmenter {
     private Fragmenter() {
     }
 
-    /** Splits {@code request} (whose frame this consumes); {@code null} when a key has no live server. */
+    /** Builds the sub-request for {@code fragment}, holding its {@code keys} keys (those whose keyFragment is it). */
+    @FunctionalInterface
+    interface FrameBuilder {
+        ByteBuf build(Request request, int[] keyFragment, int fragment, int keys, ByteBufAllocator alloc);
+    }
+
+    /** Splits a Redis {@code request} (whose frame this consumes); {@code null} when a key has no live server. */
     static Protocol.Split split(Request request, Command command, Protocol.Placement placement, ByteBufAllocator alloc) {
+        int step = command.keyStep();
+        return split(request, command, placement, alloc,
+                (r, keyFragment, f, keys, a) -> buildFragment(r, command, step, keyFragment, f, keys, a), false);
+    }
+
+    /**
+     * Groups the keys of {@code request} (whose frame this consumes) by server and has {@code builder}
+     * encode each group; {@code null} when a key has no live server. Any protocol's split;
+     * {@code keepRequest} keeps a reference to {@code request} in the split, for a merge that reads keys.
+     */
+    static Protocol.Split split(Request request, CommandSpec command, Protocol.Placement placement, ByteBufAllocator alloc,
+                                FrameBuilder builder, boolean keepRequest) {
         try {
             int step = command.keyStep();
             int keys = (request.argc() - 1) / step;
@@ -57,9 +76,9 @@ final class Fragmenter {
             }
             ByteBuf[] frames = new ByteBuf[fragments];
             for (int f = 0; f < fragments; f++) {
-                frames[f] = buildFragment(request, command, step, keyFragment, f, keysInFragment[f], alloc);
+                frames[f] = builder.build(request, keyFragment, f, keysInFragment[f], alloc);
             }
-            return new Protocol.Split(servers, frames, keyFragment, keyPosition);
+            return new Protocol.Split(servers, frames, keyFragment, keyPosition, keepRequest ? (Request) request.retain() : null);
         } finally {
             request.release();
         }

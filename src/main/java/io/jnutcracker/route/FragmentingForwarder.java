@@ -2,14 +2,14 @@ package io.jnutcracker.route;
 
 import io.jnutcracker.backend.CloseReason;
 import io.jnutcracker.backend.ReplyHandler;
-import io.jnutcracker.command.Command;
+import io.jnutcracker.command.CommandSpec;
 import io.jnutcracker.resp.Request;
 import io.jnutcracker.stats.LoopCounters;
 import io.netty.buffer.ByteBufAllocator;
 
 /**
  * Splits a multi-key request whose keys may live on several servers (MGET, MSET, DEL, ...: the
- * command table's {@link Command#keyStep()}) into one sub-request per server, sends each, and
+ * command table's {@link CommandSpec#keyStep()}) into one sub-request per server, sends each, and
  * answers once with the merged reply ({@link Fragments}). Everything else, and a split command
  * with a single key, goes to the forwarder it wraps.
  */
@@ -32,7 +32,7 @@ final class FragmentingForwarder implements Forwarder {
     }
 
     @Override
-    public void forward(Request request, Command command, ReplyHandler handler) {
+    public void forward(Request request, CommandSpec command, ReplyHandler handler) {
         int step = command.keyStep();
         if (step == 0 || request.argc() - 1 <= step) {
             whole.forward(request, command, handler);

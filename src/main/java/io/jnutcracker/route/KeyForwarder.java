@@ -2,7 +2,7 @@ package io.jnutcracker.route;
 
 import io.jnutcracker.backend.CloseReason;
 import io.jnutcracker.backend.ReplyHandler;
-import io.jnutcracker.command.Command;
+import io.jnutcracker.command.CommandSpec;
 import io.jnutcracker.resp.Reply;
 import io.jnutcracker.resp.Request;
 import io.jnutcracker.stats.LoopCounters;
@@ -41,7 +41,7 @@ final class KeyForwarder implements Forwarder {
     }
 
     @Override
-    public void forward(Request request, Command command, ReplyHandler handler) {
+    public void forward(Request request, CommandSpec command, ReplyHandler handler) {
         int keyArg = command.keyArg();
         int server;
         if (keyArg > 0 && keyArg < request.argc()) {

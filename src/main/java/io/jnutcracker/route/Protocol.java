@@ -1,7 +1,7 @@
 package io.jnutcracker.route;
 
 import io.jnutcracker.backend.CloseReason;
-import io.jnutcracker.command.Command;
+import io.jnutcracker.command.CommandSpec;
 import io.jnutcracker.resp.Reply;
 import io.jnutcracker.resp.Request;
 import io.netty.buffer.ByteBuf;
@@ -11,8 +11,8 @@ import io.netty.channel.ChannelHandler;
 /**
  * A wire protocol as a value (nutcracker's per-protocol function pointers in {@code struct msg}:
  * parse, fragment, coalesce, error replies): what the data path needs to know of it, so a pool
- * picks one from its {@code redis:} setting and nothing else branches on it. Redis
- * ({@link RedisProtocol}) is the one value today.
+ * picks one from its {@code redis:} setting and nothing else branches on it: Redis
+ * ({@link RedisProtocol}) and memcached ASCII ({@link MemcacheProtocol}).
  */
 public interface Protocol {
     /**
@@ -25,16 +25,24 @@ public interface Protocol {
     ChannelHandler newReplyDecoder();
 
     /** The command table entry for {@code request}, or {@code null} when the protocol has none. */
-    Command command(Request request);
+    CommandSpec command(Request request);
 
     /**
      * Splits a multi-key {@code request} (which this consumes) by server: one sub-request per server
      * in server order, or {@code null} when some key has no live server.
      */
-    Split split(Request request, Command command, Placement placement, ByteBufAllocator alloc);
+    Split split(Request request, CommandSpec command, Placement placement, ByteBufAllocator alloc);
 
     /** The reply to a split request from its parts' replies (not released here). */
-    ByteBuf merge(Command command, Split split, Reply[] replies, ByteBufAllocator alloc);
+    ByteBuf merge(CommandSpec command, Split split, Reply[] replies, ByteBufAllocator alloc);
+
+    /**
+     * Whether a split request whose parts partly failed still gets the merge of the parts that
+     * answered (failed parts are {@code null} in {@link #merge}); if not, it gets the failure.
+     */
+    default boolean mergesPartial() {
+        return false;
+    }
 
     /** The error reply for a request whose keys live on several servers and cannot be split. */
     ByteBuf crossServer(ByteBufAllocator alloc);
@@ -55,10 +63,19 @@ public interface Protocol {
      * @param frames each sub-request, encoded; ownership passes to whoever sends it
      * @param keyFragment for key {@code i} of the original request, the sub-request holding it
      * @param keyPosition for key {@code i}, its position among that sub-request's keys
+     * @param request the original request, kept (one reference, released by {@link #release()}) when
+     *     the merge reads its keys; else {@code null}
      */
-    record Split(int[] servers, ByteBuf[] frames, int[] keyFragment, int[] keyPosition) {
+    record Split(int[] servers, ByteBuf[] frames, int[] keyFragment, int[] keyPosition, Request request) {
         public int size() {
             return servers.length;
+        }
+
+        /** Lets go of the original request, once merged. */
+        public void release() {
+            if (request != null) {
+                request.release();
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.jnutcracker.route;
 
 import io.jnutcracker.backend.CloseReason;
 import io.jnutcracker.command.Command;
+import io.jnutcracker.command.CommandSpec;
 import io.jnutcracker.command.CommandTable;
 import io.jnutcracker.resp.CannedReply;
 import io.jnutcracker.resp.Reply;
@@ -33,13 +34,13 @@ public enum RedisProtocol implements Protocol {
     }
 
     @Override
-    public Split split(Request request, Command command, Placement placement, ByteBufAllocator alloc) {
-        return Fragmenter.split(request, command, placement, alloc);
+    public Split split(Request request, CommandSpec command, Placement placement, ByteBufAllocator alloc) {
+        return Fragmenter.split(request, (Command) command, placement, alloc);
     }
 
     @Override
-    public ByteBuf merge(Command command, Split split, Reply[] replies, ByteBufAllocator alloc) {
-        return Coalescer.merge(command, replies, split.keyFragment(), split.keyPosition(), alloc);
+    public ByteBuf merge(CommandSpec command, Split split, Reply[] replies, ByteBufAllocator alloc) {
+        return Coalescer.merge((Command) command, replies, split.keyFragment(), split.keyPosition(), alloc);
     }
 
     @Override

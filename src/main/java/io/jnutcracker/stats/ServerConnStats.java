@@ -32,6 +32,12 @@ public final class ServerConnStats {
         loop.addServer(server, queueBytes, bytes);
     }
 
+    /** A request the server does not answer (memcached noreply): counted, but in no queue. */
+    public void sent(int bytes) {
+        loop.addServer(server, Metric.REQUESTS, 1);
+        loop.addServer(server, Metric.REQUEST_BYTES, bytes);
+    }
+
     /**
      * The connect completed ({@code server_connected}) and the {@code unsent} requests
      * ({@code unsentBytes}) that waited for it were written.

@@ -66,7 +66,7 @@ public final class ReportText {
             case MASTER -> "master pool";
             case READ -> p.master() != null ? "read pool of " + p.master() : "read pool, no master pool found";
             case UNKNOWN -> "no member answered";
-            case SKIPPED -> "not a redis pool, not checked";
+            case SKIPPED -> "a memcached pool: no replication to verify, not checked";
         };
         out.printf("%s (%s:%d, listen %s): %s, %s/%s%s%n", c.name(), p.file(), c.line(), c.listen().raw(), what,
                 c.hash().configName(), c.distribution().configName(),

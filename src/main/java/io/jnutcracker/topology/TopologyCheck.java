@@ -62,7 +62,7 @@ public final class TopologyCheck {
                 }
                 case MASTER, UNKNOWN -> reports.add(other(run, p));
                 case SKIPPED -> {
-                    run.note(p.ref() + ": not a redis pool, not checked");
+                    run.note(p.ref() + ": a memcached pool, no replication to verify, not checked");
                     reports.add(other(run, p));
                 }
                 default -> throw new IllegalStateException();

@@ -42,6 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PlacementFixtureTest {
 
     private static final String RESOURCE_DIR = "/placement/";
+    /** memcached pools' fixtures, from {@code tools/placement/record_memcache.py}: its own keys.hex. */
+    private static final String MEMCACHE_DIR = "/placement-memcache/";
     private static final String KEYS_FILE = "keys.hex";
     /** How many mismatches a failure message lists. */
     private static final int SHOWN_MISMATCHES = 8;
@@ -50,17 +52,21 @@ class PlacementFixtureTest {
 
     /** All {@code *.yml} fixtures, as JUnit arguments named after their configuration id. */
     static Stream<Arguments> fixtures() {
-        List<Path> ymls = fixtureYmls();
+        List<Path> ymls = new ArrayList<>(fixtureYmls(RESOURCE_DIR));
         assertThat(ymls).as("no *.yml placement fixtures under %s on the test classpath", RESOURCE_DIR)
                 .isNotEmpty();
-        return ymls.stream().map(p -> Arguments.of(Named.of(configId(p), p)));
+        List<Path> memcache = fixtureYmls(MEMCACHE_DIR);
+        assertThat(memcache).as("no *.yml placement fixtures under %s on the test classpath", MEMCACHE_DIR)
+                .isNotEmpty();
+        return Stream.concat(ymls.stream().map(p -> Arguments.of(Named.of(configId(p), p))),
+                memcache.stream().map(p -> Arguments.of(Named.of("memcache " + configId(p), p))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void placesEveryKeyWhereNutcrackerDid(Path yml) throws IOException {
         String id = configId(yml);
-        List<byte[]> keys = Keys.ALL;
+        List<byte[]> keys = Keys.of(yml.getParent());
         List<String> expected = readLines(yml.resolveSibling(id + ".placement"));
         assertThat(expected).as("%s.placement must have one line per key in %s", id, KEYS_FILE)
                 .hasSize(keys.size());
@@ -98,7 +104,7 @@ class PlacementFixtureTest {
     /** The fixtures must be there, complete, and paired: otherwise the parameterized test proves nothing. */
     @Test
     void fixturesCoverTheWholeMatrix() throws IOException {
-        List<Path> ymls = fixtureYmls();
+        List<Path> ymls = fixtureYmls(RESOURCE_DIR);
         Set<String> ids = ymls.stream().map(PlacementFixtureTest::configId).collect(Collectors.toSet());
         for (HashFunction hash : HashFunction.values()) {
             for (Distribution dist : List.of(Distribution.KETAMA, Distribution.MODULA)) {
@@ -108,7 +114,7 @@ class PlacementFixtureTest {
                 }
             }
         }
-        Path dir = fixtureDir();
+        Path dir = fixtureDir(RESOURCE_DIR);
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.collect(Collectors.toList())) {
                 String name = f.getFileName().toString();
@@ -121,8 +127,22 @@ class PlacementFixtureTest {
         for (Path yml : ymls) {
             assertThat(yml.resolveSibling(configId(yml) + ".placement")).as("placement of %s", yml).exists();
         }
-        assertThat(Keys.ALL).as("keys in %s", KEYS_FILE).hasSizeGreaterThan(1000);
-        assertThat(Keys.ALL).as("the empty key is recorded").anyMatch(k -> k.length == 0);
+        assertThat(Keys.of(dir)).as("keys in %s", KEYS_FILE).hasSizeGreaterThan(1000);
+        assertThat(Keys.of(dir)).as("the empty key is recorded").anyMatch(k -> k.length == 0);
+    }
+
+    /** memcached pools: a few thousand valid memcached keys, placed under every hash, both distributions. */
+    @Test
+    void memcacheFixturesCoverEveryDistributionAndAreMemcachedKeys() {
+        Set<String> ids = fixtureYmls(MEMCACHE_DIR).stream().map(PlacementFixtureTest::configId).collect(Collectors.toSet());
+        assertThat(ids).contains("md5-ketama-unnamed", "md5-modula-named", "fnv1a_64-ketama-named", "weights-ketama",
+                "hashtag-braces-ketama");
+        List<byte[]> keys = Keys.of(fixtureDir(MEMCACHE_DIR));
+        assertThat(keys).hasSizeGreaterThanOrEqualTo(3000)
+                .allMatch(k -> k.length >= 1 && k.length <= 250, "1..250 bytes");
+        for (Path yml : fixtureYmls(MEMCACHE_DIR)) {
+            assertThat(loadSinglePool(yml).redis()).as("%s is a memcached pool", yml.getFileName()).isFalse();
+        }
     }
 
     private static String place(KeyPlacer placer, byte[] key, List<String> names) {
@@ -165,8 +185,8 @@ class PlacementFixtureTest {
         return name.substring(0, name.length() - ".yml".length());
     }
 
-    private static List<Path> fixtureYmls() {
-        try (Stream<Path> files = Files.list(fixtureDir())) {
+    private static List<Path> fixtureYmls(String resourceDir) {
+        try (Stream<Path> files = Files.list(fixtureDir(resourceDir))) {
             return files.filter(p -> p.getFileName().toString().endsWith(".yml")).sorted()
                     .collect(Collectors.toList());
         } catch (IOException e) {
@@ -175,10 +195,10 @@ class PlacementFixtureTest {
     }
 
     /** The fixture directory on the test classpath, found through keys.hex. */
-    private static Path fixtureDir() {
-        URL url = PlacementFixtureTest.class.getResource(RESOURCE_DIR + KEYS_FILE);
+    private static Path fixtureDir(String resourceDir) {
+        URL url = PlacementFixtureTest.class.getResource(resourceDir + KEYS_FILE);
         if (url == null) {
-            throw new AssertionError(RESOURCE_DIR + KEYS_FILE + " is not on the test classpath: run"
+            throw new AssertionError(resourceDir + KEYS_FILE + " is not on the test classpath: run"
                     + " tools/placement/record.py and keep src/test/resources/placement/");
         }
         try {
@@ -201,14 +221,18 @@ class PlacementFixtureTest {
         return Files.readAllLines(file, StandardCharsets.UTF_8);
     }
 
-    /** keys.hex, read once. */
+    /** Each fixture directory's keys.hex, read once. */
     private static final class Keys {
-        static final List<byte[]> ALL = load();
+        private static final Map<Path, List<byte[]>> BY_DIR = new java.util.concurrent.ConcurrentHashMap<>();
 
-        private static List<byte[]> load() {
+        static List<byte[]> of(Path dir) {
+            return BY_DIR.computeIfAbsent(dir, Keys::load);
+        }
+
+        private static List<byte[]> load(Path dir) {
             try {
                 List<byte[]> keys = new ArrayList<>();
-                for (String line : readLines(fixtureDir().resolve(KEYS_FILE))) {
+                for (String line : readLines(dir.resolve(KEYS_FILE))) {
                     keys.add(line.equals("-") ? new byte[0] : HexFormat.of().parseHex(line));
                 }
                 return List.copyOf(keys);

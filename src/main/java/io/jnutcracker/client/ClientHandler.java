@@ -4,6 +4,7 @@ import io.jnutcracker.backend.Workers;
 import io.jnutcracker.command.Arity;
 import io.jnutcracker.command.Command;
 import io.jnutcracker.command.Routing;
+import io.jnutcracker.command.Stateful;
 import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.resp.CannedReply;
 import io.jnutcracker.resp.Request;
@@ -16,6 +17,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,11 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private ClientSession session;
     private ByteBufAllocator alloc;
     private ClientStats stats;
+    /** Made at the first blocking command, transaction or subscription (issue 16); else null. */
+    private DedicatedPath dedicated;
+    private BlockingCommands blocking;
+    private Transaction transaction;
+    private Subscription subscription;
 
     ClientHandler(Pool pool, long clientId, Workers workers) {
         this.pool = pool;
@@ -74,10 +81,16 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         Generation generation = pool.generation(); // per request: a reload applies between two
         Command command = pool.protocol().command(request);
         stats.command(command);
-        ByteBuf refusal = refusal(command, request);
+        Stateful stateful = Stateful.of(command);
+        ByteBuf refusal = refusal(command, stateful, request);
         if (refusal != null) {
             request.release();
+            if (transaction != null) {
+                transaction.refused();
+            }
             session.reply(refusal);
+        } else if ((stateful != null || dedicated != null) && dedicated(ctx, request, command, stateful, generation)) {
+            // served on a connection of the client's own
         } else if (command.routing() == Routing.LOCAL) {
             local(command, request, generation.config());
         } else {
@@ -102,13 +115,58 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof ChannelInputShutdownEvent) {
-            session.inputClosed(); // the decoder has passed on every complete request first
+            if (blocking != null && blocking.waiting() || subscription != null && subscription.active()) {
+                // A wait or a subscription has nothing more to say to a client that has stopped
+                // talking: Redis frees a client at EOF, and the server connection goes back now.
+                ctx.close();
+            } else {
+                session.inputClosed(); // the decoder has passed on every complete request first
+            }
         }
         ctx.fireUserEventTriggered(evt);
     }
 
+    /**
+     * Blocking commands, transactions and subscriptions (issue 16): true when served here, false when
+     * the request takes the normal path after all.
+     */
+    private boolean dedicated(ChannelHandlerContext ctx, Request request, Command command, Stateful stateful,
+                              Generation generation) {
+        if (dedicated == null) {
+            EventLoop loop = ctx.channel().eventLoop();
+            dedicated = new DedicatedPath(pool, session, alloc, loop, workers.flushBatch(loop));
+        }
+        if (subscription != null && subscription.active()) {
+            return subscription.request(request, command, stateful, generation);
+        }
+        Stateful.Kind kind = stateful == null ? null : stateful.kind();
+        if (transaction != null && transaction.engaged() || kind != null && kind != Stateful.Kind.BLOCKING
+                && kind != Stateful.Kind.SUBSCRIBE) {
+            if (transaction == null) {
+                transaction = new Transaction(dedicated);
+            }
+            if (transaction.request(request, command, stateful, generation)) {
+                return true;
+            }
+        }
+        if (kind == Stateful.Kind.BLOCKING) {
+            if (blocking == null) {
+                blocking = new BlockingCommands(dedicated);
+            }
+            blocking.forward(request, stateful, generation);
+            return true;
+        }
+        if (kind == Stateful.Kind.SUBSCRIBE) {
+            if (subscription == null) {
+                subscription = new Subscription(dedicated);
+            }
+            return subscription.request(request, command, stateful, generation);
+        }
+        return false;
+    }
+
     /** The error reply for a request the proxy will not serve, or {@code null} to go on. */
-    private ByteBuf refusal(Command command, Request request) {
+    private ByteBuf refusal(Command command, Stateful stateful, Request request) {
         if (command == null) {
             return LocalReplies.unknown(request, alloc);
         }
@@ -118,7 +176,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (command.routing() == Routing.UNSUPPORTED) {
             return LocalReplies.unsupported(command, alloc);
         }
-        if (!command.arity().accepts(request.argc())) {
+        if (!command.arity().accepts(request.argc()) || stateful != null && !stateful.accepts(request.argc())) {
             return LocalReplies.wrongArity(request, alloc);
         }
         if (command.arity() == Arity.EVAL_KEYS && !hasKeys(request)) {
@@ -158,6 +216,15 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         session.releaseAll();
+        if (blocking != null) {
+            blocking.close();
+        }
+        if (transaction != null) {
+            transaction.close();
+        }
+        if (subscription != null) {
+            subscription.close(true);
+        }
         pool.unregister(session);
         stats.closed();
         LOG.debug("close c {} on p '{}' from '{}'", ctx.channel().id(), pool.name(), ctx.channel().remoteAddress());

@@ -28,7 +28,7 @@ public final class CommandsDoc {
             md.append("## ").append(section).append("\n\n");
             md.append("| command | arguments | nutcracker |\n|---|---|---|\n");
             for (Command c : commands) {
-                md.append("| ").append(c.name()).append(" | ").append(arity(c)).append(" | ")
+                md.append("| ").append(c.name()).append(" | ").append(arity(c).replace("|", "\\|")).append(" | ")
                         .append(c.inNutcracker() ? (c == Command.MOVE ? "closes" : "yes") : "closes").append(" |\n");
             }
             md.append('\n');
@@ -42,13 +42,31 @@ public final class CommandsDoc {
             case SPLIT_VALUES, SPLIT_KEYS, SPLIT_PAIRS -> "2. Split by server and merged";
             case PLACEHOLDER -> "3. Keyless, forwarded to the server owning \"placeholder\"";
             case LOCAL -> "4. Answered by the proxy";
+            case DEDICATED -> dedicated(Stateful.of(c)) + " (a server connection of the client's own: at most"
+                    + " jn_dedicated_connections per pool, default "
+                    + io.jnutcracker.config.DedicatedLimit.DEFAULT.connections() + ")";
             case UNSUPPORTED -> "5. Refused with -ERR: " + c.unsupported().reason();
+        };
+    }
+
+    private static String dedicated(Stateful s) {
+        return switch (s.kind()) {
+            case BLOCKING -> "6. Blocking: every key on one server (else -CROSSSLOT), held until the reply;"
+                    + " the pool timeout does not apply";
+            case WATCH, UNWATCH, MULTI, EXEC, DISCARD -> "7. Transaction: pinned to the server of the first key;"
+                    + " a key on another server inside MULTI gets -CROSSSLOT and EXEC -EXECABORT";
+            case SUBSCRIBE -> "8. Pub/Sub: each channel on the server its name hashes to (PUBLISH is placed"
+                    + " the same way), patterns on every server; RESP2 only";
         };
     }
 
     private static String arity(Command c) {
         if (c.routing() == Routing.UNSUPPORTED) {
             return "-";
+        }
+        if (c.routing() == Routing.DEDICATED) {
+            Stateful s = Stateful.of(c);
+            return s.syntax() + (s.timeout() == null ? "" : " (timeout: " + s.timeout() + ")");
         }
         return switch (c.arity()) {
             case NONE -> "none";

@@ -15,6 +15,9 @@ public enum Routing {
     PLACEHOLDER,
     /** Answered by the proxy itself (PING, QUIT, AUTH, SELECT). */
     LOCAL,
+    /** Served on a server connection of the client's own while a blocking command, a transaction
+     * or a subscription lasts; {@link Stateful} says how. */
+    DEDICATED,
     /** Known to Redis but refused by the proxy: it would need per-connection state, block a shared
      * server connection, or reach outside the pool. Answered with an {@code -ERR}. */
     UNSUPPORTED

@@ -55,7 +55,13 @@ public enum Directive {
      * Where reads go when a member of this (read) pool is down or ejected: {@code pool:NAME} or
      * {@code proxy:HOST:PORT} ({@link ReadFallback}); unset (the default) is nutcracker's behaviour.
      */
-    JN_READ_FALLBACK("jn_read_fallback", ValueKind.READ_FALLBACK, null, true);
+    JN_READ_FALLBACK("jn_read_fallback", ValueKind.READ_FALLBACK, null, true),
+    /**
+     * Server connections the pool may hold for single clients at once, over all event loops: one per
+     * client in a blocking command or a transaction, one per server a subscriber uses (issue 16).
+     * Over it such a command gets an error at once; 0 refuses them all.
+     */
+    JN_DEDICATED_CONNECTIONS("jn_dedicated_connections", ValueKind.NUMBER, DedicatedLimit.DEFAULT.connections(), true);
 
     private final String key;
     private final ValueKind kind;

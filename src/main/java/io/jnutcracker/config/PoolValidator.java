@@ -76,7 +76,8 @@ final class PoolValidator {
                 d.<Integer>get(Directive.REDIS_DB), serverConnections, d.<Boolean>get(Directive.AUTO_EJECT_HOSTS),
                 d.<Integer>get(Directive.SERVER_RETRY_TIMEOUT), d.<Integer>get(Directive.SERVER_FAILURE_LIMIT),
                 d.<Integer>get(Directive.CLIENT_CONNECTIONS), d.<Boolean>get(Directive.TCPKEEPALIVE),
-                servers, d.line(), new PoolExtensions(d.<Integer>get(Directive.JN_VERIFY_INTERVAL)));
+                servers, d.line(), new PoolExtensions(d.<Integer>get(Directive.JN_VERIFY_INTERVAL))
+                        .withDedicated(new DedicatedLimit(d.<Integer>get(Directive.JN_DEDICATED_CONNECTIONS))));
     }
 
     /** {@code conf_validate_server}: sorted by name (the rank is the server's index), names unique. */

@@ -22,6 +22,7 @@ public final class Pool {
     private final Clock clock;
     private final Set<PoolClient> clients = ConcurrentHashMap.newKeySet();
     private volatile Generation generation;
+    private final DedicatedConnections dedicated;
 
     public Pool(PoolConfig config, Protocol protocol, Workers workers, Clock clock) {
         this.name = config.name();
@@ -30,6 +31,12 @@ public final class Pool {
         this.clock = clock;
         this.stats = new PoolStats(name);
         this.generation = new Generation(config, protocol, stats, workers, clock);
+        this.dedicated = new DedicatedConnections(stats);
+    }
+
+    /** Server connections held by single clients, under the pool's cap (all generations together). */
+    public DedicatedConnections dedicated() {
+        return dedicated;
     }
 
     public String name() {

@@ -19,7 +19,8 @@ class DirectiveTest {
 
     @Test
     void extensionKeysAreTheRestAndAllNamedJn() {
-        assertThat(Directive.extensions()).containsExactly(Directive.JN_VERIFY_INTERVAL, Directive.JN_READ_FALLBACK);
+        assertThat(Directive.extensions()).containsExactly(Directive.JN_VERIFY_INTERVAL, Directive.JN_READ_FALLBACK,
+                Directive.JN_DEDICATED_CONNECTIONS);
         assertThat(Directive.nutcracker().size() + Directive.extensions().size()).isEqualTo(Directive.values().length);
         assertThat(Directive.extensions()).allSatisfy(d -> {
             assertThat(d.key()).startsWith("jn_");

@@ -67,6 +67,8 @@ public final class BackendConnection {
     private long movedAt;
     /** Why the connection is closing; what every waiting request is answered with. */
     private CloseReason closeReason;
+    /** Set when one client holds this connection (see {@link BackendGroup#dedicated}); else null. */
+    private Dedication dedication;
 
     BackendConnection(ServerTarget target, EventLoop loop, Clock clock, ServerConnStats stats) {
         this.target = target;
@@ -80,8 +82,12 @@ public final class BackendConnection {
         return target;
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return state == State.CLOSED;
+    }
+
+    void dedicate(Dedication d) {
+        this.dedication = d;
     }
 
     void attach(ChannelFuture connectFuture) {
@@ -160,6 +166,10 @@ public final class BackendConnection {
 
     /** A reply from the server: it answers the oldest request (FIFO). */
     void onReply(Reply reply) {
+        if (dedication != null && dedication.isPush(reply)) {
+            dedication.onPush(reply);
+            return;
+        }
         if (inFlight.isEmpty()) {
             reply.release();
             // nutcracker closes a server connection that sends a reply nobody asked for.
@@ -191,12 +201,12 @@ public final class BackendConnection {
      * The proxy is stopping: requests still waiting are answered, but the close is no failure of
      * the server (no ejection, no warning).
      */
-    void shutdown() {
+    public void shutdown() {
         close(CloseReason.PROXY_CLOSED, false);
     }
 
     /** The configuration was replaced: close once nothing waits here (see {@link BackendGroup#retire()}). */
-    void closeWhenIdle() {
+    public void closeWhenIdle() {
         retiring = true;
         if (inFlight.isEmpty()) {
             close(CloseReason.PROXY_CLOSED, false);
@@ -264,6 +274,9 @@ public final class BackendConnection {
         }
         if (channel != null) {
             channel.close();
+        }
+        if (dedication != null) {
+            dedication.onClosed(reason);
         }
     }
 

@@ -52,17 +52,26 @@ public final class BackendGroup {
         nextConnection[index] = slot + 1 == slots.length ? 0 : slot + 1;
         BackendConnection c = slots[slot];
         if (c == null || c.isClosed()) {
-            c = connect(index);
+            c = connect(index, settings.config().timeoutMs(), null);
             slots[slot] = c;
         }
         return c;
+    }
+
+    /**
+     * A new connection to server {@code index} for one client alone, outside the shared ones:
+     * {@code timed} says whether the pool {@code timeout} applies (not to a blocking command nor a
+     * subscription, which wait by design). It counts in {@code server_connections} like any other.
+     */
+    public BackendConnection dedicated(int index, boolean timed, Dedication dedication) {
+        return connect(index, timed ? settings.config().timeoutMs() : 0, dedication);
     }
 
     /** Opens one connection to every server ({@code preconnect}); failures count as usual. */
     public void preconnect() {
         for (int i = 0; i < connections.length; i++) {
             if (connections[i][0] == null) {
-                connections[i][0] = connect(i);
+                connections[i][0] = connect(i, settings.config().timeoutMs(), null);
             }
         }
     }
@@ -91,13 +100,14 @@ public final class BackendGroup {
         }
     }
 
-    private BackendConnection connect(int index) {
+    private BackendConnection connect(int index, int timeoutMs, Dedication dedication) {
         PoolConfig pc = settings.config();
         ServerConfig sc = pc.servers().get(index);
         int slot = settings.statsSlots()[index];
-        ServerTarget target = new ServerTarget(pc.name(), index, slot, sc, pc.timeoutMs(), settings.health());
+        ServerTarget target = new ServerTarget(pc.name(), index, slot, sc, timeoutMs, settings.health());
         BackendConnection connection = new BackendConnection(target, loop, settings.clock(),
                 settings.stats().serverConnection(slot, loop));
+        connection.dedicate(dedication);
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(transport.socketChannel(sc.isUnix()))

@@ -5,6 +5,7 @@ import io.jnutcracker.backend.ReplyHandler;
 import io.jnutcracker.command.Command;
 import io.jnutcracker.command.CommandSpec;
 import io.jnutcracker.command.Routing;
+import io.jnutcracker.command.Stateful;
 import io.jnutcracker.config.PoolConfig;
 import io.jnutcracker.command.McCommand;
 import io.jnutcracker.resp.CannedReply;
@@ -18,6 +19,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,11 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private ClientSession session;
     private ByteBufAllocator alloc;
     private ClientStats stats;
+    /** Made at the first blocking command, transaction or subscription (issue 16); else null. */
+    private DedicatedPath dedicated;
+    private BlockingCommands blocking;
+    private Transaction transaction;
+    private Subscription subscription;
 
     ClientHandler(Pool pool, long clientId, Workers workers) {
         this.pool = pool;
@@ -86,10 +93,16 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
         Command command = (Command) spec;
         stats.command(command);
-        ByteBuf refusal = refusal(command, request);
+        Stateful stateful = Stateful.of(command);
+        ByteBuf refusal = refusal(command, stateful, request);
         if (refusal != null) {
             request.release();
+            if (transaction != null) {
+                transaction.refused();
+            }
             session.reply(refusal);
+        } else if ((stateful != null || dedicated != null) && dedicated(ctx, request, command, stateful, generation)) {
+            // served on a connection of the client's own
         } else if (command.routing() == Routing.LOCAL) {
             local(command, request, generation.config());
         } else {
@@ -136,13 +149,58 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof ChannelInputShutdownEvent) {
-            session.inputClosed(); // the decoder has passed on every complete request first
+            if (blocking != null && blocking.waiting() || subscription != null && subscription.active()) {
+                // A wait or a subscription has nothing more to say to a client that has stopped
+                // talking: Redis frees a client at EOF, and the server connection goes back now.
+                ctx.close();
+            } else {
+                session.inputClosed(); // the decoder has passed on every complete request first
+            }
         }
         ctx.fireUserEventTriggered(evt);
     }
 
+    /**
+     * Blocking commands, transactions and subscriptions (issue 16): true when served here, false when
+     * the request takes the normal path after all.
+     */
+    private boolean dedicated(ChannelHandlerContext ctx, Request request, Command command, Stateful stateful,
+                              Generation generation) {
+        if (dedicated == null) {
+            EventLoop loop = ctx.channel().eventLoop();
+            dedicated = new DedicatedPath(pool, session, alloc, loop, workers.flushBatch(loop));
+        }
+        if (subscription != null && subscription.active()) {
+            return subscription.request(request, command, stateful, generation);
+        }
+        Stateful.Kind kind = stateful == null ? null : stateful.kind();
+        if (transaction != null && transaction.engaged() || kind != null && kind != Stateful.Kind.BLOCKING
+                && kind != Stateful.Kind.SUBSCRIBE) {
+            if (transaction == null) {
+                transaction = new Transaction(dedicated);
+            }
+            if (transaction.request(request, command, stateful, generation)) {
+                return true;
+            }
+        }
+        if (kind == Stateful.Kind.BLOCKING) {
+            if (blocking == null) {
+                blocking = new BlockingCommands(dedicated);
+            }
+            blocking.forward(request, stateful, generation);
+            return true;
+        }
+        if (kind == Stateful.Kind.SUBSCRIBE) {
+            if (subscription == null) {
+                subscription = new Subscription(dedicated);
+            }
+            return subscription.request(request, command, stateful, generation);
+        }
+        return false;
+    }
+
     /** The error reply for a request the proxy will not serve, or {@code null} to go on. */
-    private ByteBuf refusal(Command command, Request request) {
+    private ByteBuf refusal(Command command, Stateful stateful, Request request) {
         if (command == null) {
             return LocalReplies.unknown(request, alloc);
         }
@@ -152,7 +210,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (command.routing() == Routing.UNSUPPORTED) {
             return LocalReplies.unsupported(command, alloc);
         }
-        if (!command.accepts(request.argc())) {
+        if (!command.accepts(request.argc()) || stateful != null && !stateful.accepts(request.argc())) {
             return LocalReplies.wrongArity(command, alloc);
         }
         return null;
@@ -179,6 +237,15 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         session.releaseAll();
+        if (blocking != null) {
+            blocking.close();
+        }
+        if (transaction != null) {
+            transaction.close();
+        }
+        if (subscription != null) {
+            subscription.close(true);
+        }
         pool.unregister(session);
         stats.closed();
         LOG.debug("close c {} on p '{}' from '{}'", ctx.channel().id(), pool.name(), ctx.channel().remoteAddress());

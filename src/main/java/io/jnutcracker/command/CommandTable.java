@@ -156,6 +156,9 @@ public final class CommandTable {
         return List.copyOf(rows);
     }
 
+    /** The route column of a command placed by its channel argument, as if it were a key (PUBLISH). */
+    static final String CHANNEL_ROUTE = "key:channel";
+
     private static Command row(int ordinal, String[] cols) {
         if (cols.length != 6) {
             throw new IllegalStateException(RESOURCE + ": expected 6 columns in row of " + cols[0]);
@@ -170,6 +173,11 @@ public final class CommandTable {
             for (int i = 0; i < texts.length; i++) {
                 specs[i] = KeySpec.parse(texts[i]);
             }
+        }
+        if (cols[4].equals(CHANNEL_ROUTE) && specs.length == 0) {
+            // PUBLISH: Redis gives its channel no key spec; the proxy places it by the channel as a key
+            // so a message published through any proxy reaches the server its subscribers are on.
+            specs = new KeySpec[] {KeySpec.parse("i1/r0:1:0/not_key")};
         }
         Routing routing = Routing.ofColumn(cols[4]);
         Unsupported why = routing == Routing.UNSUPPORTED ? Unsupported.valueOf(cols[4].substring(cols[4].indexOf(':') + 1))

@@ -70,7 +70,21 @@ public final class CommandsDoc {
             case PLACEHOLDER -> "3. Keyless, forwarded to the server owning \"placeholder\"";
             case ALL_SUM, ALL_SAME, ALL_AND, INFO -> "4. Sent to every server of the pool, one merged reply";
             case LOCAL -> "5. Answered by the proxy";
+            case DEDICATED -> dedicated(Stateful.of(c)) + " (a server connection of the client's own: at most"
+                    + " jn_dedicated_connections per pool, default "
+                    + io.jnutcracker.config.DedicatedLimit.DEFAULT.connections() + ")";
             case UNSUPPORTED -> "6. Refused with -ERR: " + c.unsupported().reason();
+        };
+    }
+
+    private static String dedicated(Stateful s) {
+        return switch (s.kind()) {
+            case BLOCKING -> "7. Blocking: every key on one server (else -CROSSSLOT), held until the reply;"
+                    + " the pool timeout does not apply";
+            case WATCH, UNWATCH, MULTI, EXEC, DISCARD -> "8. Transaction: pinned to the server of the first key;"
+                    + " a key on another server inside MULTI gets -CROSSSLOT and EXEC -EXECABORT";
+            case SUBSCRIBE -> "9. Pub/Sub: each channel on the server its name hashes to (PUBLISH is placed"
+                    + " the same way), patterns on every server; RESP2 only";
         };
     }
 }

@@ -29,6 +29,9 @@ public enum Routing {
     INFO("info"),
     /** Answered by the proxy itself (PING, QUIT, AUTH, SELECT). */
     LOCAL("local"),
+    /** Served on a server connection of the client's own while a blocking command, a transaction
+     * or a subscription lasts; {@link Stateful} says how (issue 16). */
+    DEDICATED("dedicated"),
     /** Known to Redis but refused by the proxy: it would need per-connection state, block a shared
      * server connection, or reach outside the pool. Answered with an {@code -ERR}. */
     UNSUPPORTED("refused");

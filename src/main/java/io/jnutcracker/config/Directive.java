@@ -101,6 +101,12 @@ public enum Directive {
      */
     JN_SENTINEL_LOCAL("jn_sentinel_local", ValueKind.SUBNETS, null, true),
 
+    /**
+     * Server connections the pool may hold for single clients at once, over all event loops: one per
+     * client in a blocking command or a transaction, one per server a subscriber uses (issue 16).
+     * Over it such a command gets an error at once; 0 refuses them all.
+     */
+    JN_DEDICATED_CONNECTIONS("jn_dedicated_connections", ValueKind.NUMBER, DedicatedLimit.DEFAULT.connections(), true),
     // ---- twemproxy master's keys (after 0.5.0): accepted so files written for master builds load ----
 
     /** SO_REUSEPORT on the pool's listener (twemproxy master, PR #396). */

@@ -12,14 +12,17 @@ package io.jnutcracker.config;
  * @param tls the {@code jn_tls_*} keys; null for plain TCP both ways, as nutcracker
  * @param replicaReads {@code jn_max_replica_lag} and {@code jn_retry_miss_on_master}; never null
  * @param sentinel {@code jn_sentinels} and its companions; null for none
+ * @param dedicated {@code jn_dedicated_connections} (issue 16); never null
  */
 public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallback, boolean reusePort, TlsConfig tls,
-                             ReplicaReads replicaReads, SentinelSettings sentinel) {
-    /** No extension key set: the pool behaves exactly as in nutcracker. */
-    public static final PoolExtensions NONE = new PoolExtensions(0, null, false, null, ReplicaReads.OFF, null);
+                             ReplicaReads replicaReads, SentinelSettings sentinel, DedicatedLimit dedicated) {
+    /** No extension key set: the pool behaves as in nutcracker, apart from what the defaults add. */
+    public static final PoolExtensions NONE = new PoolExtensions(0, null, false, null, ReplicaReads.OFF, null,
+            DedicatedLimit.DEFAULT);
 
     public PoolExtensions {
         replicaReads = replicaReads == null ? ReplicaReads.OFF : replicaReads;
+        dedicated = dedicated == null ? DedicatedLimit.DEFAULT : dedicated;
     }
 
     public PoolExtensions(int verifyIntervalSeconds) {
@@ -27,7 +30,7 @@ public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallbac
     }
 
     public PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallback) {
-        this(verifyIntervalSeconds, readFallback, false, null, ReplicaReads.OFF, null);
+        this(verifyIntervalSeconds, readFallback, false, null, ReplicaReads.OFF, null, DedicatedLimit.DEFAULT);
     }
 
     /** True when the running proxy should check this pool's topology in the background. */
@@ -46,22 +49,26 @@ public record PoolExtensions(int verifyIntervalSeconds, ReadFallback readFallbac
     }
 
     public PoolExtensions withReadFallback(ReadFallback fallback) {
-        return new PoolExtensions(verifyIntervalSeconds, fallback, reusePort, tls, replicaReads, sentinel);
+        return new PoolExtensions(verifyIntervalSeconds, fallback, reusePort, tls, replicaReads, sentinel, dedicated);
     }
 
     public PoolExtensions withReusePort(boolean next) {
-        return new PoolExtensions(verifyIntervalSeconds, readFallback, next, tls, replicaReads, sentinel);
+        return new PoolExtensions(verifyIntervalSeconds, readFallback, next, tls, replicaReads, sentinel, dedicated);
     }
 
     public PoolExtensions withTls(TlsConfig next) {
-        return new PoolExtensions(verifyIntervalSeconds, readFallback, reusePort, next, replicaReads, sentinel);
+        return new PoolExtensions(verifyIntervalSeconds, readFallback, reusePort, next, replicaReads, sentinel, dedicated);
     }
 
     public PoolExtensions withReplicaReads(ReplicaReads next) {
-        return new PoolExtensions(verifyIntervalSeconds, readFallback, reusePort, tls, next, sentinel);
+        return new PoolExtensions(verifyIntervalSeconds, readFallback, reusePort, tls, next, sentinel, dedicated);
     }
 
     public PoolExtensions withSentinel(SentinelSettings next) {
-        return new PoolExtensions(verifyIntervalSeconds, readFallback, reusePort, tls, replicaReads, next);
+        return new PoolExtensions(verifyIntervalSeconds, readFallback, reusePort, tls, replicaReads, next, dedicated);
+    }
+
+    public PoolExtensions withDedicated(DedicatedLimit next) {
+        return new PoolExtensions(verifyIntervalSeconds, readFallback, reusePort, tls, replicaReads, sentinel, next);
     }
 }

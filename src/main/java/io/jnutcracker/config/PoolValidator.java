@@ -78,7 +78,8 @@ final class PoolValidator {
                 .withTls(TlsResolver.resolve(file, d))
                 .withReplicaReads(new ReplicaReads(d.<Integer>get(Directive.JN_MAX_REPLICA_LAG),
                         d.<Boolean>get(Directive.JN_RETRY_MISS_ON_MASTER)))
-                .withSentinel(sentinel(file, d, servers));
+                .withSentinel(sentinel(file, d, servers))
+                .withDedicated(new DedicatedLimit(d.<Integer>get(Directive.JN_DEDICATED_CONNECTIONS)));
         return new PoolConfig(d.name(), listen, d.<HashFunction>get(Directive.HASH), d.get(Directive.HASH_TAG),
                 d.<Distribution>get(Directive.DISTRIBUTION), d.<Integer>get(Directive.TIMEOUT),
                 d.<Integer>get(Directive.BACKLOG), d.<Boolean>get(Directive.PRECONNECT), redis, redisAuth,

@@ -105,6 +105,11 @@ public final class Generation {
         return forwarders.get(loop);
     }
 
+    /** The server connections of {@code loop}; use it on that loop only. */
+    BackendGroup group(EventLoop loop) {
+        return groups.get(loop);
+    }
+
     /** Opens one connection to every member on every loop ({@code preconnect}). */
     void preconnect() {
         groups.forEach((loop, group) -> loop.execute(group::preconnect));

@@ -29,6 +29,7 @@ public final class Pool {
     private volatile PoolConfig configured;
     /** Members a Sentinel has moved (jn_sentinels), applied to every generation; guarded by {@code this}. */
     private Addresses moved = Addresses.NONE;
+    private final DedicatedConnections dedicated;
 
     public Pool(PoolConfig config, Protocol protocol, Workers workers, Clock clock) {
         this.name = config.name();
@@ -38,6 +39,12 @@ public final class Pool {
         this.stats = new PoolStats(name);
         this.configured = config;
         this.generation = new Generation(config, protocol, stats, workers, clock);
+        this.dedicated = new DedicatedConnections(stats);
+    }
+
+    /** Server connections held by single clients, under the pool's cap (all generations together). */
+    public DedicatedConnections dedicated() {
+        return dedicated;
     }
 
     public String name() {

@@ -36,4 +36,9 @@ public final class LoopCounters {
     public void forwardError() {
         loop.addPool(Metric.FORWARD_ERROR, 1);
     }
+
+    /** A server connection held by one client opened ({@code +1}) or closed ({@code -1}). */
+    public void dedicated(int delta) {
+        loop.addPool(Metric.DEDICATED_CONNECTIONS, delta);
+    }
 }

@@ -96,6 +96,9 @@ public enum Metric {
     // ---- beyond nutcracker, per pool and server: -D and Prometheus only ----
     COMMANDS("commands", Scope.POOL, Type.COMMAND_COUNTS, false,
             "# requests received, by command (unknown ones as 'unknown')", "nutcracker_commands"),
+    DEDICATED_CONNECTIONS("dedicated_connections", Scope.POOL, Type.GAUGE, false,
+            "# server connections held by single clients (blocking commands, transactions, Pub/Sub);"
+                    + " also counted in server_connections", "nutcracker_dedicated_connections"),
     TOPOLOGY_MISS("topology_miss", Scope.POOL, Type.RATIO, false,
             "share of keys a verified read pool would miss (placed unlike its master pool), at the last check",
             "nutcracker_topology_miss_ratio"),

@@ -33,6 +33,10 @@ class BackendConnectionTest {
     }
 
     private BackendConnection connection(String extra) {
+        return group(extra).connection(0);
+    }
+
+    private BackendGroup group(String extra) {
         PoolConfig config = EmbeddedLoop.poolConfig("""
                 p:
                   listen: 127.0.0.1:22121
@@ -55,7 +59,7 @@ class BackendConnectionTest {
         };
         GroupSettings settings = new GroupSettings(config, recorder, stats, stats.servers(List.of("a")),
                 loop.clock(), ReplyDecoder::new);
-        return new BackendGroup(settings, loop.loop(), loop.workers()).connection(0);
+        return new BackendGroup(settings, loop.loop(), loop.workers());
     }
 
     /** Forwards GET a as request {@code id} and flushes it, as the loop's pass would. */
@@ -74,6 +78,37 @@ class BackendConnectionTest {
         });
         c.flush();
         loop.runTasks(); // completes the connect, which writes what waited for it
+    }
+
+    @Test
+    void aDedicatedConnectionPassesPushesAsideIgnoresThePoolTimeoutAndReportsItsClose() {
+        BackendConnection c = group("  timeout: 400").dedicated(0, false, new Dedication() {
+            @Override
+            public boolean isPush(Reply reply) {
+                return reply.frame().toString(StandardCharsets.UTF_8).startsWith(">");
+            }
+
+            @Override
+            public void onPush(Reply reply) {
+                outcomes.add("push:" + reply.frame().toString(StandardCharsets.UTF_8).trim());
+                reply.release();
+            }
+
+            @Override
+            public void onClosed(CloseReason reason) {
+                outcomes.add("closed:" + reason);
+            }
+        });
+        forward(c, 1);
+        EmbeddedChannel server = loop.server(7001);
+        written(server);
+        loop.advanceMillis(5000); // a blocking command's wait: no pool timeout on this connection
+        assertThat(server.isOpen()).isTrue();
+        loop.reply(server, ">1\r\n:7\r\n+OK\r\n"); // a push arriving before the reply
+        assertThat(outcomes).containsExactly("push:>1\r\n:7", "1:+OK");
+        c.closeWhenIdle();
+        assertThat(outcomes).endsWith("closed:PROXY_CLOSED");
+        assertThat(c.isClosed()).isTrue();
     }
 
     @Test

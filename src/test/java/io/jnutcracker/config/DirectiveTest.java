@@ -24,7 +24,8 @@ class DirectiveTest {
                 Directive.JN_TLS_SERVER_CA, Directive.JN_TLS_SERVER_CERT, Directive.JN_TLS_SERVER_KEY,
                 Directive.JN_TLS_SERVER_NAME, Directive.JN_TLS_SERVER_VERIFY,
                 Directive.JN_MAX_REPLICA_LAG, Directive.JN_RETRY_MISS_ON_MASTER,
-                Directive.JN_SENTINELS, Directive.JN_SENTINEL_AUTH, Directive.JN_SENTINEL_LOCAL);
+                Directive.JN_SENTINELS, Directive.JN_SENTINEL_AUTH, Directive.JN_SENTINEL_LOCAL,
+                Directive.JN_DEDICATED_CONNECTIONS);
         assertThat(Directive.nutcracker().size() + Directive.extensions().size() + Directive.masterKeys().size())
                 .isEqualTo(Directive.values().length);
         assertThat(Directive.masterKeys()).containsExactly(Directive.REUSEPORT);

@@ -29,6 +29,20 @@ class ExtensionKeyTest {
     }
 
     @Test
+    void dedicatedConnectionsHasADefaultAndIsRead() throws Exception {
+        PoolConfig p = ConfigFiles.load(dir, """
+                p:
+                  listen: 127.0.0.1:22121
+                  jn_dedicated_connections: 3
+                  servers:
+                   - 127.0.0.1:6379:1 a
+                """).pools().get(0);
+
+        assertThat(p.extensions().dedicated().connections()).isEqualTo(3);
+        assertThat(PoolExtensions.NONE.dedicated().connections()).isEqualTo(512);
+    }
+
+    @Test
     void verifyIntervalIsReadInSeconds() throws Exception {
         PoolConfig p = ConfigFiles.load(dir, """
                 p:

@@ -44,6 +44,14 @@ class CommandSuiteIT {
             {"UNLINK", "m4"}, {"MGET", "m1", "m4"},
             {"EVAL", "return redis.call('GET', KEYS[1])", "1", "n"},
             {"PING"}, {"PING", "hello"}, {"ECHO", "echo me"},
+            // issue 16: on a server connection of the client's own, one key each so no CROSSSLOT
+            {"WATCH", "tx"}, {"MULTI"}, {"SET", "tx", "1"}, {"INCR", "tx"}, {"PING"}, {"EXEC"},
+            {"MULTI"}, {"INCR", "tx"}, {"DISCARD"}, {"GET", "tx"}, {"UNWATCH"}, {"EXEC"}, {"DISCARD"},
+            {"MULTI"}, {"MULTI"}, {"EXEC"}, {"MULTI"}, {"EXEC"},
+            {"RPUSH", "bl", "a", "b", "c"}, {"BLPOP", "bl", "1"}, {"BRPOP", "bl", "1"},
+            {"BLMPOP", "1", "1", "bl", "LEFT"}, {"BLPOP", "bl", "0.01"}, {"BRPOPLPUSH", "bl", "bl", "0.01"},
+            {"XREAD", "COUNT", "1", "BLOCK", "10", "STREAMS", "xs", "0"},
+            {"XREAD", "STREAMS", "xs", "0"}, {"PUBLISH", "chan", "nobody"}, {"UNSUBSCRIBE"},
     };
 
     @BeforeAll

@@ -6,7 +6,6 @@ import io.jnutcracker.backend.CloseReason;
 import io.jnutcracker.backend.EmbeddedLoop;
 import io.jnutcracker.backend.ReplyHandler;
 import io.jnutcracker.resp.LeakCheck;
-import io.jnutcracker.resp.Reply;
 import io.jnutcracker.resp.ReplyDecoder;
 import io.jnutcracker.resp.Request;
 import io.jnutcracker.resp.RequestDecoder;
@@ -86,18 +85,7 @@ class FragmentingForwarderTest {
         EmbeddedChannel decoder = new EmbeddedChannel(new RequestDecoder());
         decoder.writeInbound(loop.feed(resp(args)));
         Request request = decoder.readInbound();
-        forwarder.forward(request, RedisProtocol.INSTANCE.command(request), new ReplyHandler() {
-            @Override
-            public void onReply(Reply reply) {
-                outcome.add(reply.frame().toString(StandardCharsets.UTF_8));
-                reply.release();
-            }
-
-            @Override
-            public void onFailure(CloseReason reason) {
-                outcome.add(reason.name());
-            }
-        });
+        forwarder.forward(request, RedisProtocol.INSTANCE.command(request), new RecordingHandler(outcome));
     }
 
     /** Part {@code index} gets {@code resp} from its server. */

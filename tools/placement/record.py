@@ -611,14 +611,16 @@ def tail(path, lines=5):
 
 # --------------------------------------------------------------------------- output
 
-def write_fixtures(out_dir, keys, results):
-    """Write keys.hex, <id>.yml and <id>.placement; remove fixtures of configurations no longer recorded."""
+def write_fixtures(out_dir, keys, results, render=None):
+    """Write keys.hex, <id>.yml and <id>.placement; remove fixtures of configurations no longer recorded.
+    render: how a configuration's yml is written (default render_yml, the Redis form)."""
+    render = render or render_yml
     os.makedirs(out_dir, exist_ok=True)
     wanted = {"keys.hex"}
     write_text(os.path.join(out_dir, "keys.hex"), "".join(key_to_hex(k) + "\n" for k in keys))
     for cfg, placement in results:
         wanted |= {cfg["id"] + ".yml", cfg["id"] + ".placement"}
-        write_text(os.path.join(out_dir, cfg["id"] + ".yml"), render_yml(cfg))
+        write_text(os.path.join(out_dir, cfg["id"] + ".yml"), render(cfg))
         write_text(os.path.join(out_dir, cfg["id"] + ".placement"), "".join(n + "\n" for n in placement))
     for name in os.listdir(out_dir):
         if name.endswith((".yml", ".placement")) and name not in wanted:
@@ -694,19 +696,21 @@ def record(args, procs, workdir):
     return 1 if rejected else 0
 
 
-def main():
-    args = parse_args()
-    for tool in (NUTCRACKER, REDIS_SERVER):
+def run_recording(tools, prefix, body):
+    """The frame of a recorder: the tools must be there and nutcracker must be 0.5.0; body(procs,
+    workdir) runs with a process group and a work directory that are cleaned up after it (the work
+    directory is kept, and named, when it fails with a RecordError). Returns the exit status."""
+    for tool in (NUTCRACKER,) + tuple(tools):
         if not os.access(tool, os.X_OK):
             sys.exit("missing %s" % tool)
     version = subprocess.run([NUTCRACKER, "-V"], capture_output=True, text=True)
     if "nutcracker-0.5.0" not in version.stdout + version.stderr:
         sys.exit("%s is not nutcracker 0.5.0: %s" % (NUTCRACKER, (version.stdout + version.stderr).strip()))
     procs = Processes()
-    workdir = tempfile.mkdtemp(prefix="jn-fx-")
+    workdir = tempfile.mkdtemp(prefix=prefix)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
-        return record(args, procs, workdir)
+        return body(procs, workdir)
     except RecordError as e:
         print("error: %s (work files kept in %s)" % (e, workdir), file=sys.stderr)
         workdir = None
@@ -716,6 +720,10 @@ def main():
         if workdir:
             shutil.rmtree(workdir, ignore_errors=True)
 
+
+def main():
+    args = parse_args()
+    return run_recording([REDIS_SERVER], "jn-fx-", lambda procs, workdir: record(args, procs, workdir))
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -16,12 +16,8 @@ it starts is stopped on exit; the output is deterministic. Python standard libra
 
 import os
 import random
-import shutil
-import signal
 import socket
-import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import record  # noqa: E402  (the Redis recorder: keys, processes, output)
@@ -188,42 +184,29 @@ def run_config(cfg, keys, procs, workdir):
     return placement
 
 
+def record_all(out_dir, procs, workdir):
+    user = ["-u", "root"] if os.geteuid() == 0 else []
+    for b, (host, port) in BACKENDS.items():
+        proc = procs.start([MEMCACHED, "-l", host, "-p", str(port), "-U", "0", "-m", "64"] + user,
+                           os.path.join(workdir, "memcached-%s.log" % b))
+        wait_until(lambda h=host, p=port: port_in_use(h, p), "memcached " + b, proc=proc)
+    keys = memcache_keys()
+    results = []
+    for cfg in build_configs():
+        results.append((cfg, run_config(cfg, keys, procs, workdir)))
+        print("recorded %s" % cfg["id"], flush=True)
+    record.write_fixtures(out_dir, keys, results, render=render_yml)  # the memcached form of each yml
+    record.summarize(keys, results, {}, [], out_dir)
+    return 0
+
+
 def main():
-    for tool in (record.NUTCRACKER, MEMCACHED):
-        if not os.access(tool, os.X_OK):
-            sys.exit("missing %s" % tool)
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     out_dir = os.path.join(root, "src", "test", "resources", "placement-memcache")
     busy = ["%s:%d" % a for a in list(BACKENDS.values()) + [(LISTEN_HOST, LISTEN_PORT)] if port_in_use(*a)]
     if busy:
         sys.exit("addresses already in use: " + ", ".join(busy))
-    procs = record.Processes()
-    workdir = tempfile.mkdtemp(prefix="jn-fx-mc-")
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    try:
-        user = ["-u", "root"] if os.geteuid() == 0 else []
-        for b, (host, port) in BACKENDS.items():
-            proc = procs.start([MEMCACHED, "-l", host, "-p", str(port), "-U", "0", "-m", "64"] + user,
-                               os.path.join(workdir, "memcached-%s.log" % b))
-            wait_until(lambda h=host, p=port: port_in_use(h, p), "memcached " + b, proc=proc)
-        keys = memcache_keys()
-        results = []
-        for cfg in build_configs():
-            results.append((cfg, run_config(cfg, keys, procs, workdir)))
-            print("recorded %s" % cfg["id"], flush=True)
-        record.render_yml = render_yml  # write_fixtures renders each yml: the memcached form
-        record.write_fixtures(out_dir, keys, results)
-        record.summarize(keys, results, {}, [], out_dir)
-        return 0
-    except RecordError as e:
-        print("error: %s (work files kept in %s)" % (e, workdir), file=sys.stderr)
-        workdir = None
-        return 2
-    finally:
-        procs.stop_all()
-        if workdir:
-            shutil.rmtree(workdir, ignore_errors=True)
-
+    return record.run_recording([MEMCACHED], "jn-fx-mc-", lambda procs, workdir: record_all(out_dir, procs, workdir))
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -33,6 +33,7 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) throws Exception {
+        Main.bindLogging(); // as bin/jnutcracker's start: the same classes
         Path dir = Files.createTempDirectory("jn-cds-");
         AtomicReference<Throwable> failed = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -5,9 +5,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.LayoutBase;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.zone.ZoneRules;
+import java.util.TimeZone;
 
 /**
  * Our log line, {@code [yyyy-MM-dd HH:mm:ss.SSS] SimpleLoggerName message}, local time as
@@ -16,10 +15,13 @@ import java.time.zone.ZoneRules;
  * PatternLayout parses the pattern into converters and formats %d with a java.time
  * DateTimeFormatter, ~200 classes and ~15% of the main thread's start-up on this machine, for one
  * fixed format. The "yyyy-MM-dd HH:mm:ss" part is cached for the current second (an event's
- * timestamp is in ms).
+ * timestamp is in ms). The local offset comes from {@link TimeZone}, the zone the JVM has already
+ * loaded for its default, with the same tzdb data and offsets as {@code ZoneId.systemDefault()}'s
+ * rules that %d used: java.time's provider parses the whole tzdb again for those, ~5-10 ms of the
+ * start on this machine.
  */
 final class LogLayout extends LayoutBase<ILoggingEvent> {
-    private final ZoneRules zone = ZoneId.systemDefault().getRules();
+    private final TimeZone zone = TimeZone.getDefault();
     private long cachedSecond = Long.MIN_VALUE;
     private String cachedPrefix = "";
     /** Logback's own %ex, the one PatternLayout adds; made on the first throwable logged. */
@@ -54,7 +56,7 @@ final class LogLayout extends LayoutBase<ILoggingEvent> {
     /** "yyyy-MM-dd HH:mm:ss" of the epoch second, local time; appenders call the layout under their lock. */
     private synchronized String secondPrefix(long second) {
         if (second != cachedSecond) {
-            ZoneOffset offset = zone.getOffset(java.time.Instant.ofEpochSecond(second));
+            ZoneOffset offset = ZoneOffset.ofTotalSeconds(zone.getOffset(second * 1000L) / 1000);
             LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, offset);
             StringBuilder b = new StringBuilder(19);
             pad(b, t.getYear(), 4).append('-');

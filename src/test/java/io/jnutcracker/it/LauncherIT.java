@@ -63,6 +63,10 @@ class LauncherIT {
             assertThat(proxy.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(proxy.exitValue()).isZero();
             assertThat(pid).doesNotExist();
+            // With -o everything goes to the log: nothing on stdout or stderr (no SLF4J or Logback
+            // status lines from the logging set-up, cli.LogProvider), and the log has our lines.
+            assertThat(new String(proxy.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+            assertThat(Files.readString(dir.resolve("jn.log"))).containsPattern("(?m)^\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\] ProxyCommand ");
         }
     }
 

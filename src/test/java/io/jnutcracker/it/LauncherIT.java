@@ -59,6 +59,9 @@ class LauncherIT {
             assertThat(run("redis-cli", "-p", "" + port, "flushall").output.trim())
                     .startsWith("ERR command 'FLUSHALL' is not supported");
             assertThat(Files.readString(pid).trim()).isEqualTo(Long.toString(proxy.pid())); // exec'd: same pid
+            // Netty's epoll library from target/native (java.library.path), not copied out of the jar.
+            assertThat(Files.readString(Path.of("/proc/" + proxy.pid() + "/maps")))
+                    .contains(Path.of("target/native/libnetty_transport_native_epoll_x86_64.so").toAbsolutePath().toString());
             Runtime.getRuntime().exec(new String[] {"kill", "-TERM", Long.toString(proxy.pid())}).waitFor();
             assertThat(proxy.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(proxy.exitValue()).isZero();

@@ -6,7 +6,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
-import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import org.slf4j.LoggerFactory;
 
@@ -58,10 +57,7 @@ final class LogSetup {
             console.setTarget("System.err");
             appender = console;
         } else {
-            FileAppender<ILoggingEvent> fileAppender = new FileAppender<>();
-            fileAppender.setFile(file);
-            fileAppender.setAppend(true);
-            appender = fileAppender;
+            appender = new LogFile(file);
         }
         appender.setName("main");
         appender.setContext(context);
@@ -86,7 +82,7 @@ final class LogSetup {
     static boolean fileOpen() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         var appender = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("main");
-        return appender instanceof FileAppender<?> f && f.isStarted();
+        return appender instanceof LogFile f && f.isStarted();
     }
 
     static int verbosity() {
@@ -106,7 +102,7 @@ final class LogSetup {
     static void reopen() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         var appender = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("main");
-        if (appender instanceof FileAppender<?> f) {
+        if (appender instanceof LogFile f) {
             f.stop();
             f.start();
         }

@@ -13,8 +13,8 @@ import java.util.List;
  * directory beside its jar): Netty's native transport libraries as files, under the names Netty's
  * loader looks for. {@code bin/jnutcracker} points {@code java.library.path} at that directory,
  * which Netty's {@code NativeLibraryLoader} tries first; without it Netty copies the library out of
- * the jar into a new temporary file on every start (seeding SecureRandom for its name): 20-40 ms
- * of the ~350 ms start on this machine. Not for operators.
+ * the jar into a new temporary file on every start (seeding SecureRandom for its name): 10-15 ms
+ * of CPU on the start path on this machine. Not for operators.
  */
 public final class NativeLibraries {
     /** Netty 4.2's base names ({@code epoll.Native}, {@code uring.Native}); Netty appends the arch. */

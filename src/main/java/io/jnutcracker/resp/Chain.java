@@ -16,9 +16,10 @@ import java.util.List;
  * the socket reads arrived in).
  *
  * <ul>
- *   <li>{@link #CUMULATOR}: a small leftover is copied in front of the next read (one flat buffer is
- *       cheaper to parse, and small frames stay contiguous); a large one is chained with it,
- *       component by component, no copy.
+ *   <li>{@link #CUMULATOR}: a small leftover is copied in front of the next read if that read is
+ *       small too (one flat buffer is cheaper to parse, and small frames stay contiguous); a large
+ *       leftover, or a large read, is chained with it, component by component, no copy. A large
+ *       read buffer that came back nearly empty is first copied down to its contents.
  *   <li>{@link #take}: a frame inside one read buffer is a retained slice of it (zero copy); a frame
  *       spanning reads is a chain of retained slices of each (no copy), or, if small, one copy. The
  *       read buffers the decoder no longer needs are released at once, so a frame pins only the
@@ -44,12 +45,29 @@ public final class Chain {
     private Chain() {
     }
 
+    /**
+     * A read buffer at least this large, in bytes, holding under a quarter of its capacity is
+     * copied down to its contents before it joins a chain (a read sized for a large value that got
+     * a trickle; see backend's GuidedReads): what a chain pins stays within 4x what it holds.
+     */
+    static final int SPARSE_CAPACITY = 64 * 1024;
+
     private static ByteBuf cumulate(ByteBufAllocator alloc, ByteBuf cumulation, ByteBuf in) {
         if (!cumulation.isReadable()) {
             cumulation.release();
             return in;
         }
-        if (cumulation.readableBytes() >= COPY_LIMIT) {
+        if (in.capacity() >= SPARSE_CAPACITY && in.readableBytes() < in.capacity() / 4) {
+            ByteBuf dense = alloc.ioBuffer(in.readableBytes());
+            try {
+                dense.writeBytes(in);
+            } finally {
+                in.release();
+            }
+            in = dense;
+        }
+        if (cumulation.readableBytes() >= COPY_LIMIT || in.readableBytes() >= SPARSE_CAPACITY) {
+            // A large leftover, or a large read (one sized for a value) behind a small one: chained.
             return ByteToMessageDecoder.COMPOSITE_CUMULATOR.cumulate(alloc, cumulation, in);
         }
         if (!(cumulation instanceof CompositeByteBuf)) {

@@ -77,6 +77,47 @@ class ChainTest {
         assertThat(channel.finish()).isFalse();
     }
 
+    @Test
+    void aLargeReadBehindASmallLeftoverIsChainedNotCopied() {
+        byte[] payload = payload(200_000);
+        byte[] header = ("$" + payload.length + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] wire = concat(header, payload, "\r\n".getBytes(StandardCharsets.US_ASCII));
+        // A short first read (the header and a little), then reads sized for the value (GuidedReads).
+        List<ByteBuf> reads = new ArrayList<>();
+        reads.add(Unpooled.wrappedBuffer(Arrays.copyOfRange(wire, 0, header.length + 100)));
+        reads.addAll(cut(Arrays.copyOfRange(wire, header.length + 100, wire.length), 128 * 1024));
+        EmbeddedChannel channel = new EmbeddedChannel(new ReplyDecoder());
+        for (ByteBuf read : reads) {
+            channel.writeInbound(read.retain());
+        }
+        Reply reply = channel.readInbound();
+        assertSharesEveryRead(reply.frame(), reads);
+        assertThat(ByteBufUtil.getBytes(reply.frame())).isEqualTo(wire);
+        reply.release();
+        assertThat(channel.finish()).isFalse();
+        assertReleased(reads);
+    }
+
+    @Test
+    void aLargeReadBufferThatCameBackNearlyEmptyIsCopiedDownAndFreed() {
+        byte[] payload = payload(100_000);
+        byte[] wire = concat(("$" + payload.length + "\r\n").getBytes(StandardCharsets.US_ASCII), payload,
+                "\r\n".getBytes(StandardCharsets.US_ASCII));
+        ByteBuf first = Unpooled.wrappedBuffer(Arrays.copyOfRange(wire, 0, 16 * 1024));
+        ByteBuf sparse = Unpooled.buffer(256 * 1024).writeBytes(wire, 16 * 1024, 1000); // 1000 of 256 KB
+        ByteBuf rest = Unpooled.wrappedBuffer(Arrays.copyOfRange(wire, 16 * 1024 + 1000, wire.length));
+        EmbeddedChannel channel = new EmbeddedChannel(new ReplyDecoder());
+        channel.writeInbound(first.retain());
+        channel.writeInbound(sparse.retain());
+        assertThat(sparse.refCnt()).as("the sparse buffer is not pinned by the chain").isEqualTo(1);
+        channel.writeInbound(rest.retain());
+        Reply reply = channel.readInbound();
+        assertThat(ByteBufUtil.getBytes(reply.frame())).isEqualTo(wire);
+        reply.release();
+        assertThat(channel.finish()).isFalse();
+        assertReleased(List.of(first, sparse, rest));
+    }
+
     /** Every read buffer's memory appears, by identity, among the frame's components. */
     private static void assertSharesEveryRead(ByteBuf frame, List<ByteBuf> reads) {
         assertThat(frame).isInstanceOf(CompositeByteBuf.class);

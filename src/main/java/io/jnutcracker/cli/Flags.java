@@ -180,7 +180,7 @@ record Flags(int verbosity, String output, Path confFile, int statsPort, String 
                   -a, --stats-addr=S     : set stats monitoring ip (default: 127.0.0.1)
                   -i, --stats-interval=N : set stats aggregation interval in msec (default: 30000 msec)
                   -p, --pid-file=S       : set pid file (default: off)
-                  -m, --mbuf-size=N      : set size of mbuf chunk in bytes (default: 16384 bytes; checked, unused)
+                  -m, --mbuf-size=N      : set size of mbuf chunk in bytes (default: 16384 bytes; read size, see the man page)
                       --prometheus-port=N: serve Prometheus metrics over HTTP on this port (default: off)
                       --prometheus-addr=S: address of the Prometheus endpoint (default: 127.0.0.1)
                       --shutdown-timeout=N: on SIGTERM/SIGINT, wait this long in msec for requests

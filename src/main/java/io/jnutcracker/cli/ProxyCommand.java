@@ -82,7 +82,7 @@ public final class ProxyCommand implements Callable<Integer> {
     String pidFile;
 
     @Option(names = {"-m", "--mbuf-size"}, paramLabel = "N",
-            description = "set size of mbuf chunk in bytes (default: 16384 bytes; checked, the largest socket read)")
+            description = "set size of mbuf chunk in bytes (default: 16384 bytes; the usual largest socket read, 16 x N inside a large value)")
     String mbufSize;
 
     @Option(names = "--prometheus-port", paramLabel = "N",

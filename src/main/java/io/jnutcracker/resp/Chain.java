@@ -31,7 +31,7 @@ public final class Chain {
      * Bytes below which a leftover or a frame spanning reads is copied rather than chained, in
      * bytes: a copy this small costs less than composite indexing on every later access.
      */
-    static final int COPY_LIMIT = 4096;
+    public static final int COPY_LIMIT = 4096;
 
     /**
      * Most components a chain is written as one message with, below Linux's IOV_MAX (1024): Netty's
@@ -105,6 +105,74 @@ public final class Chain {
             } else {
                 channel.write(group).addListener(done -> frame.release());
             }
+        }
+    }
+
+    /** A builder of a frame of about {@code flatBytes} bytes of small pieces (a hint: it grows). */
+    public static Builder builder(ByteBufAllocator alloc, int flatBytes) {
+        return new Builder(alloc, flatBytes);
+    }
+
+    /**
+     * Builds a frame (a split request, a merged reply) from pieces of other frames: small pieces,
+     * and whatever is written to {@link #flat()}, are copied into one buffer, as nutcracker copies
+     * keys into a fragment's mbufs; a piece of {@link #COPY_LIMIT} bytes or more (a value) is chained
+     * as slices of the read buffers that hold it, never copied. A frame of small pieces only is one
+     * flat buffer: no composite, no slice and no reference count per key.
+     *
+     * <p>Slices are taken of the read buffers themselves, never of a chain: Netty counts a component
+     * that is a slice of a chain as the whole chain's buffers, which made writing an MGET of a
+     * million keys quadratic (10 s instead of nutcracker's 0.7 s).
+     */
+    public static final class Builder {
+        private final ByteBufAllocator alloc;
+        private ByteBuf flat;
+        private CompositeByteBuf chain;
+
+        private Builder(ByteBufAllocator alloc, int flatBytes) {
+            this.alloc = alloc;
+            this.flat = alloc.buffer(Math.max(16, flatBytes));
+        }
+
+        /** Where small parts (headers, separators) are written directly. */
+        public ByteBuf flat() {
+            return flat;
+        }
+
+        /** Appends {@code length} bytes of {@code src} from {@code index}: copied if small, else chained. */
+        public Builder add(ByteBuf src, int index, int length) {
+            if (length < COPY_LIMIT) {
+                flat.writeBytes(src, index, length);
+                return this;
+            }
+            if (chain == null) {
+                chain = alloc.compositeBuffer(Integer.MAX_VALUE); // never consolidated
+            }
+            if (flat.isReadable()) {
+                chain.addComponent(true, flat);
+                flat = alloc.buffer(64);
+            }
+            if (src instanceof CompositeByteBuf links) {
+                for (ByteBuf part : links.decompose(index, length)) {
+                    chain.addComponent(true, part.retain());
+                }
+            } else {
+                chain.addComponent(true, src.retainedSlice(index, length));
+            }
+            return this;
+        }
+
+        /** The frame (the caller owns it); the builder is done. */
+        public ByteBuf build() {
+            if (chain == null) {
+                return flat;
+            }
+            if (flat.isReadable()) {
+                chain.addComponent(true, flat);
+            } else {
+                flat.release();
+            }
+            return chain;
         }
     }
 

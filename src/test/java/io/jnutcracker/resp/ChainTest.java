@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -116,6 +117,45 @@ class ChainTest {
         reply.release();
         assertThat(channel.finish()).isFalse();
         assertReleased(List.of(first, sparse, rest));
+    }
+
+    @Test
+    void aBuiltFrameCopiesSmallPiecesAndChainsLargeOnesAsTheReadsThemselves() {
+        byte[] data = payload(3 * 16384);
+        List<ByteBuf> reads = cut(data, 16384);
+        CompositeByteBuf src = Unpooled.compositeBuffer();
+        for (ByteBuf read : reads) {
+            src.addComponent(true, read.retain());
+        }
+        Chain.Builder builder = Chain.builder(new UnpooledByteBufAllocator(false), 64);
+        builder.flat().writeBytes("head".getBytes(StandardCharsets.US_ASCII));
+        builder.add(src, 10, 20); // small: copied
+        builder.add(src, 16000, 20000); // a value across the three reads: chained
+        builder.add(src, 40000, 5);
+        ByteBuf frame = builder.build();
+        assertThat(ByteBufUtil.getBytes(frame)).isEqualTo(concat("head".getBytes(StandardCharsets.US_ASCII),
+                Arrays.copyOfRange(data, 10, 30), Arrays.copyOfRange(data, 16000, 36000), Arrays.copyOfRange(data, 40000, 40005)));
+        assertSharesEveryRead(frame, reads);
+        CompositeByteBuf chain = (CompositeByteBuf) frame;
+        // Each component is a read's own memory, not a view of the source chain, which Netty would
+        // count (and walk) as all of that chain's buffers at every write.
+        assertThat(chain.nioBufferCount()).isEqualTo(chain.numComponents()).isEqualTo(5);
+        frame.release();
+        src.release();
+        assertReleased(reads);
+    }
+
+    @Test
+    void aBuiltFrameOfSmallPiecesIsOneFlatBuffer() {
+        ByteBuf src = Unpooled.copiedBuffer("$3\r\nfoo\r\n$3\r\nbar\r\n", StandardCharsets.US_ASCII);
+        Chain.Builder builder = Chain.builder(UnpooledByteBufAllocator.DEFAULT, 8);
+        builder.flat().writeBytes("*2\r\n".getBytes(StandardCharsets.US_ASCII));
+        builder.add(src, 9, 9).add(src, 0, 9);
+        ByteBuf frame = builder.build();
+        assertThat(frame).isNotInstanceOf(CompositeByteBuf.class);
+        assertThat(frame.toString(StandardCharsets.US_ASCII)).isEqualTo("*2\r\n$3\r\nbar\r\n$3\r\nfoo\r\n");
+        frame.release();
+        assertThat(src.release()).isTrue();
     }
 
     /** Every read buffer's memory appears, by identity, among the frame's components. */

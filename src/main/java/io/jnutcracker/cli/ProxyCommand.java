@@ -97,6 +97,10 @@ public final class ProxyCommand implements Callable<Integer> {
             description = "on SIGTERM/SIGINT, wait this long in msec for requests in flight (default: 3000 msec)")
     String shutdownTimeout;
 
+    @Option(names = "--io-threads", paramLabel = "N",
+            description = "I/O event loops (default: half the cores, at least 1)")
+    String ioThreads;
+
     @Option(names = "--transport", paramLabel = "S",
             description = "event loops: epoll, io_uring or nio (default: epoll where available, else nio)")
     String transport;
@@ -220,7 +224,7 @@ public final class ProxyCommand implements Callable<Integer> {
             LOG.warn("the JVM keeps {} for itself: not handled", refused);
         }
         try {
-            proxy = Nutcracker.start(config, Clock.SYSTEM, Nutcracker.defaultWorkers(), flags.mbufSize(),
+            proxy = Nutcracker.start(config, Clock.SYSTEM, flags.ioThreads(), flags.mbufSize(),
                     flags.transport());
             running.set(proxy);
             stats = StatsService.start(proxy::poolStats, proxy::processStats, new StatsService.Options(flags.statsAddr(),

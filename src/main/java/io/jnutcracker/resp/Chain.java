@@ -31,7 +31,15 @@ public final class Chain {
      * Bytes below which a leftover or a frame spanning reads is copied rather than chained, in
      * bytes: a copy this small costs less than composite indexing on every later access.
      */
-    public static final int COPY_LIMIT = 4096;
+    static final int COPY_LIMIT = 4096;
+
+    /**
+     * Pieces below this many bytes are copied into a built frame ({@link Builder}), larger ones
+     * chained: a copy of up to 16 KB (one mbuf) costs less than a component (slices, a reference
+     * count, an iovec), and nutcracker copies every value it coalesces (an MGET of 10 x 4 KB is
+     * then one buffer, not 21 components).
+     */
+    public static final int BUILD_COPY_LIMIT = 16 * 1024;
 
     /**
      * Most components a chain is written as one message with, below Linux's IOV_MAX (1024): Netty's
@@ -116,7 +124,7 @@ public final class Chain {
     /**
      * Builds a frame (a split request, a merged reply) from pieces of other frames: small pieces,
      * and whatever is written to {@link #flat()}, are copied into one buffer, as nutcracker copies
-     * keys into a fragment's mbufs; a piece of {@link #COPY_LIMIT} bytes or more (a value) is chained
+     * keys into a fragment's mbufs; a piece of {@link #BUILD_COPY_LIMIT} bytes or more (a value) is chained
      * as slices of the read buffers that hold it, never copied. A frame of small pieces only is one
      * flat buffer: no composite, no slice and no reference count per key.
      *
@@ -141,7 +149,7 @@ public final class Chain {
 
         /** Appends {@code length} bytes of {@code src} from {@code index}: copied if small, else chained. */
         public Builder add(ByteBuf src, int index, int length) {
-            if (length < COPY_LIMIT) {
+            if (length < BUILD_COPY_LIMIT) {
                 flat.writeBytes(src, index, length);
                 return this;
             }

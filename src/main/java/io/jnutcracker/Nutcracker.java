@@ -105,9 +105,15 @@ public final class Nutcracker implements AutoCloseable {
         return server;
     }
 
-    /** Default I/O threads: one per core, like Netty, since each client is pinned to one loop. */
+    /**
+     * Default I/O threads ({@code --io-threads}): half the cores, at least one. Each loop's work comes
+     * with as much kernel work again (the sockets' TCP processing, a loopback peer's included), and a
+     * proxy usually shares its machine with clients or servers; on 2 cores one loop beat two at every
+     * case (GET -P 1 1.05-1.15x nutcracker against 0.83-0.93x, -P 16 2.06x against 1.80x;
+     * bench/RESULTS.md). nutcracker itself runs one.
+     */
     public static int defaultWorkers() {
-        return Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     public synchronized List<ProxyServer> servers() {

@@ -7,6 +7,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -121,7 +122,9 @@ public final class BackendGroup {
                             // handshake ends wait in the SslHandler (AUTH and SELECT first).
                             ch.pipeline().addLast(settings.tls().newHandler(ch.alloc(), sc.host(), sc.port()));
                         }
-                        ch.pipeline().addLast(settings.replyDecoder().get(), new BackendHandler(connection));
+                        ChannelHandler decoder = settings.replyDecoder().get();
+                        ch.config().setRecvByteBufAllocator(workers.readBuffers(decoder));
+                        ch.pipeline().addLast(decoder, new BackendHandler(connection));
                     }
                 });
         if (!sc.isUnix()) {

@@ -1,8 +1,10 @@
 package io.jnutcracker.backend;
 
+import io.jnutcracker.resp.ReadGuide;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.RecvByteBufAllocator;
@@ -25,6 +27,7 @@ public final class Workers {
     private final EventLoopGroup group;
     private final Transport transport;
     private final RecvByteBufAllocator readBuffers;
+    private final int largestRead;
     private final MemoryBudget budget;
     private final Map<EventLoop, FlushBatch> batches = new IdentityHashMap<>();
     private final List<EventLoop> loops = new ArrayList<>();
@@ -36,9 +39,10 @@ public final class Workers {
     }
 
     /**
-     * @param mbufSize the largest socket read in bytes ({@code -m}): as nutcracker reads into mbufs of
-     *     this size, every read buffer is at most this large (smaller while traffic is light, Netty's
-     *     adaptive sizing), and a large value arrives as a chain of them.
+     * @param mbufSize the usual largest socket read in bytes ({@code -m}): as nutcracker reads into
+     *     mbufs of this size, a read buffer is at most this large (smaller while traffic is light,
+     *     Netty's adaptive sizing), except inside a larger value, read in pieces of up to
+     *     {@link #largestRead(int)} bytes (see {@link GuidedReads}); a value arrives as a chain of reads.
      */
     public Workers(EventLoopGroup group, Transport transport, int mbufSize) {
         this(group, transport, mbufSize, Bootstrap::connect);
@@ -51,6 +55,7 @@ public final class Workers {
         this.transport = transport;
         this.readBuffers = new AdaptiveRecvByteBufAllocator(Math.min(64, mbufSize), Math.min(2048, mbufSize),
                 mbufSize);
+        this.largestRead = largestRead(mbufSize);
         List<EventLoop> all = new ArrayList<>();
         group.forEach(e -> all.add((EventLoop) e));
         this.budget = new MemoryBudget(MemoryBudget.fromDirectMemory(), all);
@@ -69,9 +74,26 @@ public final class Workers {
         return budget;
     }
 
-    /** How every channel of the proxy sizes its read buffers. */
+    /** How every channel of the proxy sizes its read buffers, before its decoder is known. */
     public RecvByteBufAllocator readBuffers() {
         return readBuffers;
+    }
+
+    /**
+     * How a channel whose input {@code decoder} reads sizes its read buffers: guided by the decoder
+     * when it knows what a value still needs ({@link ReadGuide}), else as {@link #readBuffers()}.
+     * One small object per connection.
+     */
+    public RecvByteBufAllocator readBuffers(ChannelHandler decoder) {
+        return decoder instanceof ReadGuide guide ? new GuidedReads(readBuffers, guide, largestRead) : readBuffers;
+    }
+
+    /**
+     * The largest read inside a large value, in bytes: 16 mbufs (256 KB by default; 4 reads per MB),
+     * never less than one mbuf, never over 4 MB (one chunk of Netty's pooled allocator).
+     */
+    static int largestRead(int mbufSize) {
+        return Math.max(mbufSize, Math.min(16 * mbufSize, 4 << 20));
     }
 
     /** Opens the connection {@code bootstrap} describes to {@code address}. */

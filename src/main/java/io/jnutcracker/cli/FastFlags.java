@@ -95,7 +95,7 @@ final class FastFlags {
             case "stats-interval" -> "i";
             case "pid-file" -> "p";
             case "mbuf-size" -> "m";
-            case "prometheus-port", "prometheus-addr", "shutdown-timeout", "transport", "watch" -> name;
+            case "prometheus-port", "prometheus-addr", "shutdown-timeout", "transport", "io-threads", "watch" -> name;
             default -> null;
         };
     }
@@ -129,6 +129,7 @@ final class FastFlags {
             case "prometheus-addr" -> c.prometheusAddr = value;
             case "shutdown-timeout" -> c.shutdownTimeout = value;
             case "transport" -> c.transport = value;
+            case "io-threads" -> c.ioThreads = value;
             default -> throw new IllegalArgumentException(letter);
         }
     }

@@ -27,10 +27,11 @@ import picocli.CommandLine.Model.OptionSpec;
  * @param shutdownTimeoutMillis {@code --shutdown-timeout}: how long SIGTERM waits for requests in flight
  * @param transport {@code --transport}; default {@link Transport#best()}. Whether it can run here is
  *     checked at start-up, not here, so {@code -t} on another machine's command line still works
+ * @param ioThreads {@code --io-threads}: I/O event loops; default {@link io.jnutcracker.Nutcracker#defaultWorkers()}
  */
 record Flags(int verbosity, String output, Path confFile, int statsPort, String statsAddr, int statsInterval,
              Path pidFile, int mbufSize, int prometheusPort, String prometheusAddr, long shutdownTimeoutMillis,
-             Transport transport) {
+             Transport transport, int ioThreads) {
 
     static final String DEFAULT_CONF = "conf/nutcracker.yml";
     static final int DEFAULT_STATS_PORT = 22222;
@@ -42,6 +43,7 @@ record Flags(int verbosity, String output, Path confFile, int statsPort, String 
     static final int MBUF_MAX = 16_777_216;
     static final String DEFAULT_PROMETHEUS_ADDR = "127.0.0.1";
     static final int DEFAULT_SHUTDOWN_TIMEOUT = 3000;
+    static final int MAX_IO_THREADS = 1024;
 
     /** A flag nutcracker would refuse; the message is nutcracker's (without the program name). */
     static final class BadFlag extends Exception {
@@ -67,6 +69,13 @@ record Flags(int verbosity, String output, Path confFile, int statsPort, String 
         int prometheusPort = c.prometheusPort == null ? -1 : port("-prometheus-port", c.prometheusPort);
         long shutdown = c.shutdownTimeout == null ? DEFAULT_SHUTDOWN_TIMEOUT
                 : number("-shutdown-timeout", c.shutdownTimeout);
+        int ioThreads = io.jnutcracker.Nutcracker.defaultWorkers();
+        if (c.ioThreads != null) {
+            ioThreads = number("-io-threads", c.ioThreads);
+            if (ioThreads < 1 || ioThreads > MAX_IO_THREADS) {
+                throw new BadFlag("option --io-threads value " + c.ioThreads + " is not between 1 and " + MAX_IO_THREADS);
+            }
+        }
         Transport transport = Transport.best();
         if (c.transport != null) {
             transport = Transport.named(c.transport);
@@ -77,7 +86,7 @@ record Flags(int verbosity, String output, Path confFile, int statsPort, String 
         return new Flags(verbosity, c.output, Path.of(c.confFile == null ? DEFAULT_CONF : c.confFile), statsPort,
                 c.statsAddr == null ? DEFAULT_STATS_ADDR : c.statsAddr, interval,
                 c.pidFile == null ? null : Path.of(c.pidFile), mbuf, prometheusPort,
-                c.prometheusAddr == null ? DEFAULT_PROMETHEUS_ADDR : c.prometheusAddr, shutdown, transport);
+                c.prometheusAddr == null ? DEFAULT_PROMETHEUS_ADDR : c.prometheusAddr, shutdown, transport, ioThreads);
     }
 
     /**
@@ -125,7 +134,7 @@ record Flags(int verbosity, String output, Path confFile, int statsPort, String 
     private static final Map<String, String> ARGUMENT_KIND = Map.of(
             "-v", "a number", "-s", "a number", "-i", "a number", "-m", "a non-zero number",
             "-c", "a file name", "-o", "a file name", "-p", "a file name", "-a", "a string",
-            "--transport", "one of epoll, io_uring, nio");
+            "--transport", "one of epoll, io_uring, nio", "--io-threads", "a number");
 
     /** picocli's parse errors in nutcracker's words, then the usage text; exit status 1. */
     static int onParseError(CommandLine.ParameterException e, String[] args) {
@@ -165,6 +174,7 @@ record Flags(int verbosity, String output, Path confFile, int statsPort, String 
                                    [-i stats interval] [-p pid file] [-m mbuf size]
                                    [--prometheus-port port] [--prometheus-addr addr]
                                    [--shutdown-timeout msec] [--transport name]
+                                   [--io-threads N]
                        jnutcracker route -c conf file [--pool name] key...
 
                 Options:
@@ -180,13 +190,14 @@ record Flags(int verbosity, String output, Path confFile, int statsPort, String 
                   -a, --stats-addr=S     : set stats monitoring ip (default: 127.0.0.1)
                   -i, --stats-interval=N : set stats aggregation interval in msec (default: 30000 msec)
                   -p, --pid-file=S       : set pid file (default: off)
-                  -m, --mbuf-size=N      : set size of mbuf chunk in bytes (default: 16384 bytes; checked, unused)
+                  -m, --mbuf-size=N      : set size of mbuf chunk in bytes (default: 16384 bytes; read size, see the man page)
                       --prometheus-port=N: serve Prometheus metrics over HTTP on this port (default: off)
                       --prometheus-addr=S: address of the Prometheus endpoint (default: 127.0.0.1)
                       --shutdown-timeout=N: on SIGTERM/SIGINT, wait this long in msec for requests
                                            in flight (default: 3000 msec)
                       --transport=S      : event loops: epoll, io_uring or nio (default: epoll where
                                            available, else nio)
+                      --io-threads=N     : I/O event loops (default: half the cores, at least 1)
 
                 """;
     }

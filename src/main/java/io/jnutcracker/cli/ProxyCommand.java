@@ -82,7 +82,7 @@ public final class ProxyCommand implements Callable<Integer> {
     String pidFile;
 
     @Option(names = {"-m", "--mbuf-size"}, paramLabel = "N",
-            description = "set size of mbuf chunk in bytes (default: 16384 bytes; checked, the largest socket read)")
+            description = "set size of mbuf chunk in bytes (default: 16384 bytes; the usual largest socket read, 16 x N inside a large value)")
     String mbufSize;
 
     @Option(names = "--prometheus-port", paramLabel = "N",
@@ -96,6 +96,10 @@ public final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--shutdown-timeout", paramLabel = "N",
             description = "on SIGTERM/SIGINT, wait this long in msec for requests in flight (default: 3000 msec)")
     String shutdownTimeout;
+
+    @Option(names = "--io-threads", paramLabel = "N",
+            description = "I/O event loops (default: half the cores, at least 1)")
+    String ioThreads;
 
     @Option(names = "--transport", paramLabel = "S",
             description = "event loops: epoll, io_uring or nio (default: epoll where available, else nio)")
@@ -220,7 +224,7 @@ public final class ProxyCommand implements Callable<Integer> {
             LOG.warn("the JVM keeps {} for itself: not handled", refused);
         }
         try {
-            proxy = Nutcracker.start(config, Clock.SYSTEM, Nutcracker.defaultWorkers(), flags.mbufSize(),
+            proxy = Nutcracker.start(config, Clock.SYSTEM, flags.ioThreads(), flags.mbufSize(),
                     flags.transport());
             running.set(proxy);
             stats = StatsService.start(proxy::poolStats, proxy::processStats, new StatsService.Options(flags.statsAddr(),

@@ -10,6 +10,7 @@ import io.jnutcracker.tls.HandshakeLog;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -166,8 +167,9 @@ public final class ProxyServer {
         if (tls != null) {
             ch.pipeline().addLast(tls.newHandler(ch.alloc()), new HandshakeLog(pool.name()));
         }
-        ch.pipeline().addLast(pool.protocol().newRequestDecoder(workers.budget().largestValue()),
-                new ClientHandler(pool, clientIds.incrementAndGet(), workers));
+        ChannelHandler decoder = pool.protocol().newRequestDecoder(workers.budget().largestValue());
+        ch.config().setRecvByteBufAllocator(workers.readBuffers(decoder));
+        ch.pipeline().addLast(decoder, new ClientHandler(pool, clientIds.incrementAndGet(), workers));
     }
 
     /** Stops accepting; open clients stay until {@link #closeBackends()} or they leave. */

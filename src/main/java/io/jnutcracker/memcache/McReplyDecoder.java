@@ -2,6 +2,7 @@ package io.jnutcracker.memcache;
 
 import io.jnutcracker.resp.Chain;
 import io.jnutcracker.resp.ProtocolException;
+import io.jnutcracker.resp.ReadGuide;
 import io.jnutcracker.resp.Reply;
 import io.jnutcracker.resp.RespType;
 import io.netty.buffer.ByteBuf;
@@ -21,7 +22,7 @@ import java.util.List;
  * copied. Bytes that are no memcached reply throw {@link ProtocolException}: the backend
  * connection closes, as nutcracker closes it on a parse error.
  */
-public final class McReplyDecoder extends ByteToMessageDecoder {
+public final class McReplyDecoder extends ByteToMessageDecoder implements ReadGuide {
     /** Longest reply line accepted, in bytes; memcached's are under 1 KB. */
     static final int MAX_LINE = 64 * 1024;
 
@@ -54,6 +55,11 @@ public final class McReplyDecoder extends ByteToMessageDecoder {
                 case FAILED -> discard(in);
             };
         } while (progress);
+    }
+
+    @Override
+    public int bytesAwaited() {
+        return state == State.DATA ? ReadGuide.rest(pos, dataLength, actualReadableBytes()) : 0;
     }
 
     /** Bytes buffered and not yet decoded (for tests). */

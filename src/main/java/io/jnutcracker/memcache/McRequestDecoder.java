@@ -2,6 +2,7 @@ package io.jnutcracker.memcache;
 
 import io.jnutcracker.command.McCommand;
 import io.jnutcracker.resp.Chain;
+import io.jnutcracker.resp.ReadGuide;
 import io.jnutcracker.resp.Request;
 import io.jnutcracker.resp.RequestError;
 import io.netty.buffer.ByteBuf;
@@ -26,7 +27,7 @@ import java.util.List;
  * (other than a get/gets, which may be up to 1 MB) closes the connection after
  * {@code CLIENT_ERROR line too long} (memcached closes without a word).
  */
-public final class McRequestDecoder extends ByteToMessageDecoder {
+public final class McRequestDecoder extends ByteToMessageDecoder implements ReadGuide {
     /** Longest command line memcached reads before giving up on it (other than get/gets), in bytes. */
     public static final int MAX_LINE = 2048;
     /** Longest get/gets line, in bytes: memcached reads those on whatever their length; 1 MB is thousands of keys. */
@@ -50,6 +51,11 @@ public final class McRequestDecoder extends ByteToMessageDecoder {
     public McRequestDecoder(int largestValue) {
         this.largestValue = largestValue;
         setCumulator(Chain.CUMULATOR);
+    }
+
+    @Override
+    public int bytesAwaited() {
+        return state == State.DATA ? ReadGuide.rest(pos, (int) remaining, actualReadableBytes()) : 0;
     }
 
     @Override

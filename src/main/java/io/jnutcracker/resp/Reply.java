@@ -103,6 +103,18 @@ public final class Reply extends DefaultByteBufHolder {
         return frame.slice(elements[i], elements[i + 1] - elements[i]);
     }
 
+    /** Where top-level element {@code i} starts in {@link #frame()}, in bytes. */
+    public int elementOffset(int i) {
+        Objects.checkIndex(i, Math.max(elementCount(), 0));
+        return elements[i];
+    }
+
+    /** The length of top-level element {@code i}'s whole encoding, in bytes. */
+    public int elementLength(int i) {
+        Objects.checkIndex(i, Math.max(elementCount(), 0));
+        return elements[i + 1] - elements[i];
+    }
+
     /**
      * True if this is an error whose text (after '-') starts with {@code prefix}, compared
      * byte for byte, e.g. {@code OOM}, {@code BUSY}, {@code LOADING}. No allocation.

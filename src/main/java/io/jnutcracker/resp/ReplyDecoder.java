@@ -24,7 +24,7 @@ import java.util.List;
  * close the backend connection. Replies completed before the fault are still delivered first,
  * and all later input is dropped so the exception is raised once.
  */
-public final class ReplyDecoder extends ByteToMessageDecoder {
+public final class ReplyDecoder extends ByteToMessageDecoder implements ReadGuide {
     /** Longest length or integer line, CR excluded; real ones are at most 21 bytes. */
     static final int MAX_HEADER_LENGTH = 64 * 1024;
 
@@ -86,6 +86,11 @@ public final class ReplyDecoder extends ByteToMessageDecoder {
             throw new ProtocolException("not one complete reply");
         }
         return (Reply) out.get(0);
+    }
+
+    @Override
+    public int bytesAwaited() {
+        return state == State.BULK_DATA ? ReadGuide.rest(pos, bulkLength, actualReadableBytes()) : 0;
     }
 
     /** Bytes buffered and not yet decoded (for tests). */

@@ -28,7 +28,7 @@ import java.util.List;
  * <p>On a protocol error the decoder emits one {@link RequestError} after the requests before it,
  * then drops everything the connection sends afterwards.
  */
-public final class RequestDecoder extends ByteToMessageDecoder {
+public final class RequestDecoder extends ByteToMessageDecoder implements ReadGuide {
     /** Redis proto-max-bulk-len default: 512 MB. */
     public static final int MAX_BULK_LENGTH = 512 * 1024 * 1024;
     /** Most arguments per command (Redis up to 6.2; Redis 7 accepts up to INT_MAX). */
@@ -85,6 +85,11 @@ public final class RequestDecoder extends ByteToMessageDecoder {
                 case DISCARD -> discard(in);
             };
         } while (progress);
+    }
+
+    @Override
+    public int bytesAwaited() {
+        return state == State.BULK_DATA ? ReadGuide.rest(pos, bulkLength, actualReadableBytes()) : 0;
     }
 
     /** Bytes buffered and not yet decoded (for tests). */

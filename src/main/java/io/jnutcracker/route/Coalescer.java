@@ -1,19 +1,19 @@
 package io.jnutcracker.route;
 
 import io.jnutcracker.command.Command;
+import io.jnutcracker.resp.Chain;
 import io.jnutcracker.resp.Reply;
 import io.jnutcracker.resp.CannedReply;
 import io.jnutcracker.resp.Resp;
 import io.jnutcracker.resp.RespType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.CompositeByteBuf;
 
 /**
  * Merges the fragment replies of a split request (nutcracker {@code redis_pre/post_coalesce}): MGET
  * becomes one array in the client's key order, DEL/UNLINK/TOUCH/EXISTS the sum of the counts, MSET
  * {@code +OK}; and the replies of every server to a request sent to all (DBSIZE summed, SCRIPT LOAD
- * the first, SCRIPT EXISTS element by element, INFO by {@link InfoMerge}). The MGET array is built from slices of the fragment replies, not copies.
+ * the first, SCRIPT EXISTS element by element, INFO by {@link InfoMerge}). The MGET array copies small values and chains large ones ({@code Chain.Builder}).
  *
  * <p>Errors: nutcracker answers {@code -ERR Invalid argument} whatever went wrong, and closes the
  * client after a failed MGET. Here the first failure wins and is named: a server's own error reply is
@@ -52,14 +52,18 @@ final class Coalescer {
                 return unexpected(alloc);
             }
         }
-        CompositeByteBuf merged = alloc.compositeBuffer(1 + keyFragment.length);
-        ByteBuf header = alloc.buffer(16);
-        Resp.writeArrayHeader(header, keyFragment.length);
-        merged.addComponent(true, header);
+        int flatBytes = 16;
         for (int k = 0; k < keyFragment.length; k++) {
-            merged.addComponent(true, replies[keyFragment[k]].element(keyPosition[k]).retainedSlice());
+            int length = replies[keyFragment[k]].elementLength(keyPosition[k]);
+            flatBytes += length < Chain.BUILD_COPY_LIMIT ? length : 0;
         }
-        return merged;
+        Chain.Builder merged = Chain.builder(alloc, flatBytes);
+        Resp.writeArrayHeader(merged.flat(), keyFragment.length);
+        for (int k = 0; k < keyFragment.length; k++) {
+            Reply reply = replies[keyFragment[k]];
+            merged.add(reply.frame(), reply.elementOffset(keyPosition[k]), reply.elementLength(keyPosition[k]));
+        }
+        return merged.build();
     }
 
     private static ByteBuf sum(Reply[] replies, ByteBufAllocator alloc) {

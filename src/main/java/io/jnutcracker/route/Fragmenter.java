@@ -2,18 +2,19 @@ package io.jnutcracker.route;
 
 import io.jnutcracker.command.Command;
 import io.jnutcracker.command.CommandSpec;
+import io.jnutcracker.resp.Chain;
 import io.jnutcracker.resp.Request;
 import io.jnutcracker.resp.Resp;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.CompositeByteBuf;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Splits a multi-key request into one sub-request per server (nutcracker {@code redis_fragment}):
  * keys are grouped by the server that owns them, each group keeps the keys' relative order, and the
  * groups go out in server order with the command name in lower case, as nutcracker rebuilds them.
- * Sub-requests are composite buffers of slices of the original frame: no key or value is copied.
+ * Keys are copied into the sub-request (as nutcracker copies them into the fragment's mbufs); values
+ * of {@code Chain.BUILD_COPY_LIMIT} bytes or more are chained as slices of the client's reads, never copied.
  */
 final class Fragmenter {
     private Fragmenter() {
@@ -86,45 +87,27 @@ final class Fragmenter {
 
     private static ByteBuf buildFragment(Request request, Command command, int step, int[] keyFragment,
                                          int fragment, int keys, ByteBufAllocator alloc) {
-        CompositeByteBuf frame = alloc.compositeBuffer(1 + keys * step * 2);
-        ByteBuf header = alloc.buffer(32);
-        Resp.writeArrayHeader(header, 1 + keys * step);
-        Resp.writeBulk(header, command.name().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
-        frame.addComponent(true, header);
+        int flatBytes = 32;
         for (int k = 0; k < keyFragment.length; k++) {
             if (keyFragment[k] == fragment) {
                 for (int j = 0; j < step; j++) {
-                    addBulk(frame, request, 1 + k * step + j, alloc);
+                    int length = request.argLength(1 + k * step + j);
+                    flatBytes += 16 + (length < Chain.BUILD_COPY_LIMIT ? length : 0);
                 }
             }
         }
-        return frame;
-    }
-
-    /** Appends argument {@code arg} as a bulk string, slicing the client's own encoding when canonical. */
-    private static void addBulk(CompositeByteBuf frame, Request request, int arg, ByteBufAllocator alloc) {
-        ByteBuf src = request.frame();
-        int start = request.argOffset(arg);
-        int length = request.argLength(arg);
-        int headerLength = 3 + digits(length);
-        int bulkStart = start - headerLength;
-        if (bulkStart >= 0 && src.getByte(bulkStart) == '$') {
-            frame.addComponent(true, src.retainedSlice(bulkStart, headerLength + length + 2));
-        } else {
-            ByteBuf header = alloc.buffer(headerLength);
-            Resp.writeBulkHeader(header, length);
-            frame.addComponent(true, header);
-            frame.addComponent(true, src.retainedSlice(start, length + 2));
+        Chain.Builder frame = Chain.builder(alloc, flatBytes);
+        Resp.writeArrayHeader(frame.flat(), 1 + keys * step);
+        Resp.writeBulk(frame.flat(), command.name().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        for (int k = 0; k < keyFragment.length; k++) {
+            if (keyFragment[k] == fragment) {
+                for (int j = 0; j < step; j++) {
+                    int arg = 1 + k * step + j;
+                    Resp.writeBulkHeader(frame.flat(), request.argLength(arg));
+                    frame.add(request.frame(), request.argOffset(arg), request.argLength(arg) + 2); // with its CRLF
+                }
+            }
         }
-    }
-
-
-    private static int digits(int n) {
-        int d = 1;
-        while (n >= 10) {
-            n /= 10;
-            d++;
-        }
-        return d;
+        return frame.build();
     }
 }

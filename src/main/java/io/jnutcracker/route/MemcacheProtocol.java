@@ -5,12 +5,12 @@ import io.jnutcracker.command.CommandSpec;
 import io.jnutcracker.command.McCommand;
 import io.jnutcracker.memcache.McReplyDecoder;
 import io.jnutcracker.memcache.McRequestDecoder;
+import io.jnutcracker.resp.Chain;
 import io.jnutcracker.resp.Reply;
 import io.jnutcracker.resp.Request;
 import io.jnutcracker.resp.RespType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelHandler;
 import java.nio.charset.StandardCharsets;
 
@@ -25,6 +25,7 @@ public enum MemcacheProtocol implements Protocol {
 
     private static final byte[] END = "END\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] SPACE = {' '};
     /** {@code "VALUE "}: where a value line's key starts. */
     private static final int KEY_START = 6;
 
@@ -50,20 +51,23 @@ public enum MemcacheProtocol implements Protocol {
                 (r, keyFragment, fragment, keys, a) -> fragment(r, name, keyFragment, fragment, keys, a), true);
     }
 
-    /** {@code get k1 k2\r\n}: the name, then this fragment's keys as slices of the client's line. */
+    /** {@code get k1 k2\r\n}: the name, then this fragment's keys, copied (see {@code Chain.Builder}). */
     private static ByteBuf fragment(Request request, byte[] name, int[] keyFragment, int fragment, int keys,
                                     ByteBufAllocator alloc) {
-        CompositeByteBuf frame = alloc.compositeBuffer(2 * keys + 2);
-        frame.addComponent(true, alloc.buffer(name.length).writeBytes(name));
+        int flatBytes = name.length + 2;
+        for (int k = 0; k < keyFragment.length; k++) {
+            flatBytes += keyFragment[k] == fragment ? request.argLength(1 + k) + 1 : 0;
+        }
+        Chain.Builder frame = Chain.builder(alloc, flatBytes);
+        frame.flat().writeBytes(name);
         int added = 0;
         for (int k = 0; k < keyFragment.length; k++) {
             if (keyFragment[k] == fragment) {
-                frame.addComponent(true, request.frame().retainedSlice(request.argOffset(1 + k), request.argLength(1 + k)));
-                byte[] separator = ++added < keys ? new byte[] {' '} : CRLF;
-                frame.addComponent(true, alloc.buffer(separator.length).writeBytes(separator));
+                frame.add(request.frame(), request.argOffset(1 + k), request.argLength(1 + k));
+                frame.flat().writeBytes(++added < keys ? SPACE : CRLF);
             }
         }
-        return frame;
+        return frame.build();
     }
 
     /**
@@ -80,7 +84,7 @@ public enum MemcacheProtocol implements Protocol {
             }
         }
         int[] cursor = new int[replies.length];
-        CompositeByteBuf out = alloc.compositeBuffer(Integer.MAX_VALUE);
+        Chain.Builder out = Chain.builder(alloc, 64);
         Request request = split.request();
         for (int k = 0; k < split.keyFragment().length; k++) {
             Reply reply = replies[split.keyFragment()[k]];
@@ -88,13 +92,13 @@ public enum MemcacheProtocol implements Protocol {
             if (reply != null && cursor[f] < reply.elementCount()) {
                 ByteBuf value = reply.element(cursor[f]);
                 if (keyIs(value, request, 1 + k)) {
-                    out.addComponent(true, value.retain());
+                    out.add(reply.frame(), reply.elementOffset(cursor[f]), reply.elementLength(cursor[f]));
                     cursor[f]++;
                 }
             }
         }
-        out.addComponent(true, alloc.buffer(END.length).writeBytes(END));
-        return out;
+        out.flat().writeBytes(END);
+        return out.build();
     }
 
     @Override

@@ -19,7 +19,7 @@ class FastFlagsTest {
             "-c n.yml -s 22223 -a 127.0.0.1 -o /tmp/x.log -p /tmp/x.pid -i 1000 -m 16384 -d",
             "-h", "-V", "-D", "-hV", "--help", "--version", "--describe-stats", "--test-conf", "--daemonize",
             "--verbose 7 --output o --stats-port 1 --stats-addr a --stats-interval 2 --pid-file p --mbuf-size 3",
-            "--prometheus-port 9 --prometheus-addr a --shutdown-timeout 5 --watch", "--prometheus-port=9 -s abc",
+            "--prometheus-port 9 --prometheus-addr a --shutdown-timeout 5 --watch", "--io-threads 2 -t", "--io-threads=1 -t", "--prometheus-port=9 -s abc",
             "-s 70000", "-m 100", "-c a=b"})
     void agreesWithPicocli(String line) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");

@@ -58,6 +58,9 @@ class FlagsTest {
             "--transport kqueue  | option --transport value kqueue is not one of epoll, io_uring, nio",
             "--transport EPOLL   | option --transport value EPOLL is not one of epoll, io_uring, nio",
             "--transport         | option --transport requires one of epoll, io_uring, nio",
+            "--io-threads 0      | option --io-threads value 0 is not between 1 and 1024",
+            "--io-threads x      | option --io-threads requires a number",
+            "--io-threads        | option --io-threads requires a number",
     })
     void badValuesGetNutcrackersMessageTheUsageAndStatus1(String args, String message) {
         Run r = run(args.trim().split(" +"));
@@ -113,6 +116,14 @@ class FlagsTest {
             assertThat(r.exit).as(t.flagName()).isZero();
         }
         assertThat(run("--transport=io_uring", "-tc", conf.toString()).exit).isZero();
+    }
+
+    @Test
+    void ioThreadsDefaultToHalfTheCoresAndAtLeastOne() throws Exception {
+        ProxyCommand c = new ProxyCommand();
+        assertThat(Flags.of(c).ioThreads()).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        c.ioThreads = "3";
+        assertThat(Flags.of(c).ioThreads()).isEqualTo(3);
     }
 
     @Test

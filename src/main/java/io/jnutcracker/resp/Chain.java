@@ -39,7 +39,14 @@ public final class Chain {
      * count, an iovec), and nutcracker copies every value it coalesces (an MGET of 10 x 4 KB is
      * then one buffer, not 21 components).
      */
-    public static final int BUILD_COPY_LIMIT = 16 * 1024;
+    static final int BUILD_COPY_LIMIT = 16 * 1024;
+
+    /**
+     * A read buffer at least this large, in bytes, holding under a quarter of its capacity is
+     * copied down to its contents before it joins a chain (a read sized for a large value that got
+     * a trickle; see backend's GuidedReads): what a chain pins stays within 4x what it holds.
+     */
+    static final int SPARSE_CAPACITY = 64 * 1024;
 
     /**
      * Most components a chain is written as one message with, below Linux's IOV_MAX (1024): Netty's
@@ -52,13 +59,6 @@ public final class Chain {
 
     private Chain() {
     }
-
-    /**
-     * A read buffer at least this large, in bytes, holding under a quarter of its capacity is
-     * copied down to its contents before it joins a chain (a read sized for a large value that got
-     * a trickle; see backend's GuidedReads): what a chain pins stays within 4x what it holds.
-     */
-    static final int SPARSE_CAPACITY = 64 * 1024;
 
     private static ByteBuf cumulate(ByteBufAllocator alloc, ByteBuf cumulation, ByteBuf in) {
         if (!cumulation.isReadable()) {
@@ -140,6 +140,14 @@ public final class Chain {
         private Builder(ByteBufAllocator alloc, int flatBytes) {
             this.alloc = alloc;
             this.flat = alloc.buffer(Math.max(16, flatBytes));
+        }
+
+        /**
+         * What a piece of {@code length} bytes adds to the flat buffer, in bytes: itself if it is
+         * copied, 0 if it is chained. Callers sum it for {@link Chain#builder}'s size hint.
+         */
+        public static int flatShare(int length) {
+            return length < BUILD_COPY_LIMIT ? length : 0;
         }
 
         /** Where small parts (headers, separators) are written directly. */

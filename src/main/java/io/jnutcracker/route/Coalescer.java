@@ -55,7 +55,7 @@ final class Coalescer {
         int flatBytes = 16;
         for (int k = 0; k < keyFragment.length; k++) {
             int length = replies[keyFragment[k]].elementLength(keyPosition[k]);
-            flatBytes += length < Chain.BUILD_COPY_LIMIT ? length : 0;
+            flatBytes += Chain.Builder.flatShare(length);
         }
         Chain.Builder merged = Chain.builder(alloc, flatBytes);
         Resp.writeArrayHeader(merged.flat(), keyFragment.length);

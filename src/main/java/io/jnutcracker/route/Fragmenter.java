@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * keys are grouped by the server that owns them, each group keeps the keys' relative order, and the
  * groups go out in server order with the command name in lower case, as nutcracker rebuilds them.
  * Keys are copied into the sub-request (as nutcracker copies them into the fragment's mbufs); values
- * of {@code Chain.BUILD_COPY_LIMIT} bytes or more are chained as slices of the client's reads, never copied.
+ * of 16 KB or more ({@code Chain.Builder}) are chained as slices of the client's reads, never copied.
  */
 final class Fragmenter {
     private Fragmenter() {
@@ -92,7 +92,7 @@ final class Fragmenter {
             if (keyFragment[k] == fragment) {
                 for (int j = 0; j < step; j++) {
                     int length = request.argLength(1 + k * step + j);
-                    flatBytes += 16 + (length < Chain.BUILD_COPY_LIMIT ? length : 0);
+                    flatBytes += 16 + Chain.Builder.flatShare(length);
                 }
             }
         }

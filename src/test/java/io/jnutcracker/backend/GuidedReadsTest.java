@@ -3,6 +3,7 @@ package io.jnutcracker.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jnutcracker.resp.ReadGuide;
+import io.jnutcracker.resp.ReplyDecoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
@@ -26,6 +27,41 @@ class GuidedReadsTest {
         handle = new GuidedReads(new AdaptiveRecvByteBufAllocator(64, 2048, MBUF), guide, LARGEST).newHandle();
         handle.reset(new EmbeddedChannel().config());
         usual = handle.guess();
+    }
+
+    @Test
+    void aConnectionKeepsReadingWhileReadsFillTheirBuffersUpToSixteenPerPass() {
+        // Both allocators a channel gets: the plain one (clients before their decoder is known) and
+        // the guided one. Netty's class default is one read per pass, however full.
+        Workers workers = new EmbeddedLoop().workers();
+        for (RecvByteBufAllocator allocator : new RecvByteBufAllocator[] {workers.readBuffers(),
+                workers.readBuffers(new ReplyDecoder())}) {
+            RecvByteBufAllocator.Handle reads = allocator.newHandle();
+            reads.reset(new EmbeddedChannel().config());
+            int passReads = 0;
+            do {
+                int size = reads.guess();
+                reads.attemptedBytesRead(size);
+                reads.lastBytesRead(size);
+                reads.incMessagesRead(1);
+                passReads++;
+            } while (reads.continueReading());
+            assertThat(passReads).as(allocator.getClass().getSimpleName()).isEqualTo(Workers.READS_PER_PASS);
+        }
+    }
+
+    @Test
+    void aReadThatDoesNotFillItsBufferEndsThePass() {
+        RecvByteBufAllocator.Handle reads = new EmbeddedLoop().workers().readBuffers().newHandle();
+        reads.reset(new EmbeddedChannel().config());
+        reads.attemptedBytesRead(reads.guess());
+        reads.lastBytesRead(reads.guess());
+        reads.incMessagesRead(1);
+        assertThat(reads.continueReading()).isTrue();
+        reads.attemptedBytesRead(reads.guess());
+        reads.lastBytesRead(reads.guess() / 2);
+        reads.incMessagesRead(1);
+        assertThat(reads.continueReading()).isFalse();
     }
 
     @Test

@@ -41,8 +41,21 @@ final class Fnv {
         return fnv1a(buf, index, length, OFFSET_32, PRIME_32);
     }
 
+    // Keys are read 8 bytes per ByteBuf call: every getByte of a slice checks the index and the
+    // reference count of the slice and of its buffer, which made hashing 16-byte keys 5.7% of the
+    // proxy's CPU at GET -P 16 (async-profiler). The bytes are still folded in one at a time, in order.
+
     private static int fnv1(ByteBuf buf, int index, int length, int hash, int prime) {
-        for (int i = index, end = index + length; i < end; i++) {
+        int i = index;
+        int end = index + length;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long word = buf.getLong(i); // big-endian: the byte at i is the highest
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                hash *= prime;
+                hash ^= (byte) (word >>> shift);
+            }
+        }
+        for (; i < end; i++) {
             hash *= prime;
             hash ^= buf.getByte(i); // sign-extended, as (uint64_t)/(uint32_t) of a signed char
         }
@@ -50,7 +63,16 @@ final class Fnv {
     }
 
     private static int fnv1a(ByteBuf buf, int index, int length, int hash, int prime) {
-        for (int i = index, end = index + length; i < end; i++) {
+        int i = index;
+        int end = index + length;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long word = buf.getLong(i);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                hash ^= (byte) (word >>> shift);
+                hash *= prime;
+            }
+        }
+        for (; i < end; i++) {
             hash ^= buf.getByte(i); // sign-extended, as (uint32_t) of a signed char
             hash *= prime;
         }

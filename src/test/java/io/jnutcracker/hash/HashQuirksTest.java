@@ -3,8 +3,10 @@ package io.jnutcracker.hash;
 import static io.jnutcracker.hash.HashFunctionTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,32 @@ class HashQuirksTest {
                 assertThat(words[w]).as("length %d word %d", length, w).isEqualTo(littleEndian(expected, 4 * w));
             }
             assertThat(HashFunction.MD5.hash(key)).isEqualTo(littleEndian(expected, 0));
+        }
+    }
+
+    @Test
+    void fnvReadsKeysOfEveryLengthAndOffsetAsOneByteAtATime() {
+        // Fnv reads 8 bytes per call; this is the byte-at-a-time definition of nc_fnv.c, with the
+        // signed-char sign extension, over lengths across the 8-byte steps and keys at odd offsets.
+        int[][] variants = {{0x84222325, 0x1b3}, {0x811c9dc5, 0x01000193}};
+        HashFunction[][] functions = {{HashFunction.FNV1_64, HashFunction.FNV1A_64},
+            {HashFunction.FNV1_32, HashFunction.FNV1A_32}};
+        for (int length = 0; length <= 40; length++) {
+            for (int offset = 0; offset < 9; offset += 4) {
+                byte[] padded = randomBytes(offset + length + 3);
+                byte[] key = Arrays.copyOfRange(padded, offset, offset + length);
+                for (int v = 0; v < 2; v++) {
+                    int fnv1 = variants[v][0];
+                    int fnv1a = variants[v][0];
+                    for (byte b : key) {
+                        fnv1 = (fnv1 * variants[v][1]) ^ b;
+                        fnv1a = (fnv1a ^ b) * variants[v][1];
+                    }
+                    ByteBuf slice = Unpooled.wrappedBuffer(padded).slice(offset, length);
+                    assertThat(functions[v][0].hash(slice, 0, length)).as("fnv1 length %d", length).isEqualTo(fnv1);
+                    assertThat(functions[v][1].hash(slice, 0, length)).as("fnv1a length %d", length).isEqualTo(fnv1a);
+                }
+            }
         }
     }
 

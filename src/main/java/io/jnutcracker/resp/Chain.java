@@ -198,7 +198,10 @@ public final class Chain {
      */
     public static ByteBuf take(ByteBuf in, int length) {
         if (!(in instanceof CompositeByteBuf chain)) {
-            return in.readRetainedSlice(length);
+            // A plain slice holding a reference to its buffer, not readRetainedSlice: Netty's pooled
+            // retained slice gives each frame a reference count of its own, whose set-up (an
+            // ordered store) and recycling were ~5% of the proxy's CPU at GET -P 16 (async-profiler).
+            return in.readSlice(length).retain();
         }
         int from = chain.readerIndex();
         List<ByteBuf> parts = chain.decompose(from, length);
